@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "todoaudit",
+    products: [
+        .executable(name: "todoaudit", targets: ["todoaudit"]),
+        .library(name: "TodoAuditKit", targets: ["TodoAuditKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // C libraries, each behind exactly one small Swift target.
+        .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .target(name: "ArchiveReading", dependencies: ["CArchive"]),
+        .target(name: "XMLWriting", dependencies: ["CLibXML2"]),
+
+        // Dockerfile and shell syntax: no I/O, no rules, no dependencies.
+        .target(name: "DockerfileSyntax"),
+
+        .target(
+            name: "TodoAuditKit",
+            dependencies: ["DockerfileSyntax", .product(name: "Yams", package: "Yams")],
+            plugins: ["EmbedRules"]
+        ),
+        .executableTarget(
+            name: "todoaudit",
+            dependencies: ["TodoAuditKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // Rules/ is compiled into the binary so it works from any directory.
+        .executableTarget(name: "RulesEmbedder"),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
+
+        .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
+        .testTarget(name: "TodoAuditKitTests", dependencies: ["TodoAuditKit", "DockerfileSyntax"]),
+        .testTarget(name: "WrapperTests", dependencies: ["ArchiveReading", "XMLWriting"]),
+        .testTarget(name: "todoauditTests", dependencies: ["todoaudit"]),
+    ]
+)

@@ -1,0 +1,12 @@
+/// A libarchive failure, with its error number and message.
+public struct ArchiveError: Error, Sendable, CustomStringConvertible {
+    public var code: Int32
+    public var message: String
+
+    public init(code: Int32, message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,30 @@
+/// Everything reporters need: targets, the rules that ran, findings and the score.
+public struct AuditReport: Sendable {
+    public var targets: [AuditTarget]
+    public var rules: [Rule]
+    public var findings: [Finding]
+    public var score: Score
+    /// Image size and what could be saved, when an image was scanned.
+    public var size: ImageSize?
+
+    public init(targets: [AuditTarget], rules: [Rule], findings: [Finding], weights: ScoreWeights, size: ImageSize? = nil) {
+        self.targets = targets
+        self.rules = rules.sorted { $0.id < $1.id }
+        self.findings = findings.sorted(by: Finding.reportOrder)
+        self.score = Score(rules: self.rules, findings: self.findings, weights: weights)
+        self.size = size
+    }
+
+    /// The exit policy: a score under `failUnder`, or a finding at or above `failOn`.
+    public func failsPolicy(failUnder: Int?, failOn: Severity?) -> Bool {
+        if let failUnder, score.value < failUnder { return true }
+        if let failOn, findings.contains(where: { $0.severity >= failOn }) { return true }
+        return false
+    }
+}
+
+/// Bytes in an image and bytes it could shed.
+public struct ImageSize: Sendable, Hashable {
+    public var bytes: Int64
+    public var optimizationPotentialBytes: Int64
+}

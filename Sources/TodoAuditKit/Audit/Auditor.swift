@@ -1,0 +1,124 @@
+import DockerfileSyntax
+import Foundation
+
+/// Resolves what the user pointed at (a Dockerfile, a directory holding one, stdin) and
+/// audits it with the rule engine.
+public struct Auditor: Sendable {
+    public var engine: RuleEngine
+    /// `--target`: the stage that ships.
+    public var target: String?
+    /// `--context`: where `.dockerignore` is looked for (default: the Dockerfile's directory).
+    public var context: String?
+    public var maxDockerfileBytes: Int
+
+    public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int = DockerfileParser.defaultMaxBytes) {
+        self.engine = engine
+        self.target = target
+        self.context = context
+        self.maxDockerfileBytes = maxDockerfileBytes
+    }
+
+    public func audit(paths: [String]) throws(AuditError) -> AuditReport {
+        var targets: [AuditTarget] = []
+        var findings: [Finding] = []
+        for path in paths {
+            for dockerfile in try Self.dockerfiles(at: path) {
+                let (target, found) = try auditDockerfile(at: dockerfile)
+                targets.append(target)
+                findings.append(contentsOf: found)
+            }
+        }
+        let kinds = Set(targets.map(\.kind))
+        let rules = engine.catalog.rules.filter { rule in
+            engine.configuration.isActive(rule) && rule.appliesTo.contains { kinds.contains($0) }
+        }
+        return AuditReport(targets: targets, rules: rules, findings: findings, weights: engine.catalog.weights)
+    }
+
+    /// Audits one Dockerfile's text; `path` is what findings name.
+    public func auditDockerfile(bytes: [UInt8], path: String, hasDockerignore: Bool?) throws(AuditError) -> (AuditTarget, [Finding]) {
+        let dockerfile: Dockerfile
+        do {
+            dockerfile = try DockerfileParser.parse(bytes: bytes, maxBytes: maxDockerfileBytes)
+        } catch {
+            throw .invalidDockerfile(path, error)
+        }
+        if let target, dockerfile.shippedStage(target: target) == nil {
+            throw .unknownTarget(path, stage: target, available: dockerfile.stages.compactMap(\.name))
+        }
+        let facts = DockerfileFacts(path: path, dockerfile: dockerfile, target: target, hasDockerignore: hasDockerignore)
+        let findings = engine.evaluate(facts)
+        return (AuditTarget(kind: .dockerfile, path: path, summary: Self.summary(facts)), findings)
+    }
+
+    func auditDockerfile(at path: String) throws(AuditError) -> (AuditTarget, [Finding]) {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return try auditDockerfile(bytes: [UInt8](data), path: "-", hasDockerignore: context.map { Self.hasDockerignore(context: $0, dockerfile: nil) })
+        }
+        let bytes = try Self.read(path, limit: maxDockerfileBytes)
+        let contextDir = context ?? (path as NSString).deletingLastPathComponent
+        return try auditDockerfile(bytes: bytes, path: path, hasDockerignore: Self.hasDockerignore(context: contextDir.isEmpty ? "." : contextDir, dockerfile: path))
+    }
+
+    /// A `.dockerignore` at the context root, or BuildKit's `NAME.dockerignore` beside the Dockerfile.
+    static func hasDockerignore(context: String, dockerfile: String?) -> Bool {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: (context as NSString).appendingPathComponent(".dockerignore")) { return true }
+        if let dockerfile, fm.fileExists(atPath: dockerfile + ".dockerignore") { return true }
+        return false
+    }
+
+    /// Reads a file, refusing ones over `limit` before reading them.
+    static func read(_ path: String, limit: Int) throws(AuditError) -> [UInt8] {
+        let attributes: [FileAttributeKey: Any]
+        do { attributes = try FileManager.default.attributesOfItem(atPath: path) } catch {
+            throw .unreadable(path, reason: "cannot stat it")
+        }
+        if let size = attributes[.size] as? NSNumber, size.intValue > limit {
+            throw .invalidDockerfile(path, .tooLarge(bytes: size.intValue, limit: limit))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw .unreadable(path, reason: "permission denied") }
+        defer { try? handle.close() }
+        // Read one byte past the limit so a file that grew after stat is still caught.
+        let data: Data
+        do { data = try handle.read(upToCount: limit + 1) ?? Data() } catch {
+            throw .unreadable(path, reason: "\(error.localizedDescription)")
+        }
+        if data.count > limit { throw .invalidDockerfile(path, .tooLarge(bytes: data.count, limit: limit)) }
+        return [UInt8](data)
+    }
+
+    /// The Dockerfiles a path names: itself, or those in a directory (sorted).
+    public static func dockerfiles(at path: String) throws(AuditError) -> [String] {
+        if path == "-" { return ["-"] }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
+        guard isDirectory.boolValue else { return [path] }
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            throw .unreadable(path, reason: "cannot list the directory")
+        }
+        let found = names.filter(isDockerfileName).sorted()
+        guard !found.isEmpty else { throw .noDockerfile(directory: path) }
+        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        return found.map { base == "." ? $0 : base + "/" + $0 }
+    }
+
+    public static func isDockerfileName(_ name: String) -> Bool {
+        let n = name.lowercased()
+        if n.hasSuffix(".dockerignore") { return false }
+        return n == "dockerfile" || n == "containerfile" || n.hasPrefix("dockerfile.") || n.hasSuffix(".dockerfile")
+            || n.hasPrefix("containerfile.")
+    }
+
+    static func summary(_ facts: DockerfileFacts) -> String {
+        let count = facts.dockerfile.stages.count
+        var text = "Dockerfile, \(count) stage\(count == 1 ? "" : "s")"
+        if let shipped = facts.shippedStage {
+            let name = shipped.name.map { "'\($0)'" } ?? "#\(shipped.index)"
+            text += ", ships \(name) (\(facts.shippedChain.first?.baseImage ?? shipped.baseImage))"
+        }
+        return text
+    }
+}

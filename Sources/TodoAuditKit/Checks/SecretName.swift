@@ -1,0 +1,81 @@
+/// Judges whether a variable name says it holds a secret, from `Rules/data/secret-names.yml`.
+/// Names are split into words at `_ - .` and case changes, so `KEYCLOAK_VERSION` has no `KEY`
+/// and `apiKey` has one.
+struct SecretName {
+    let words: Set<String>
+    let suffixes: [String]
+    let keyQualifiers: Set<String>
+    let compoundKeys: Set<String>
+    let publicWords: Set<String>
+    let knobs: Set<String>
+
+    init(_ data: RuleData) {
+        func set(_ key: String) -> Set<String> { Set((data[key]?.strings ?? []).map { $0.lowercased() }) }
+        words = set("words")
+        suffixes = (data["suffixes"]?.strings ?? []).map { $0.lowercased() }
+        keyQualifiers = set("key-qualifiers")
+        compoundKeys = set("compound-keys")
+        publicWords = set("public")
+        knobs = set("knobs")
+    }
+
+    func isSecret(_ name: String) -> Bool {
+        let parts = Self.split(name)
+        guard let last = parts.last else { return false }
+        if knobs.contains(last) { return false }
+        if parts.contains(where: publicWords.contains) { return false }
+        for (i, part) in parts.enumerated() {
+            // `PWD` alone is the working directory, not a password.
+            if part == "pwd" && parts.count == 1 { continue }
+            if words.contains(part) || compoundKeys.contains(part) { return true }
+            if suffixes.contains(where: { part.hasSuffix($0) && part.count > $0.count + 1 }) { return true }
+            if part == "key" || part == "keys", i > 0, keyQualifiers.contains(parts[i - 1]) { return true }
+        }
+        return false
+    }
+
+    static func split(_ name: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var previous: Character?
+        for c in name {
+            if c == "_" || c == "-" || c == "." {
+                if !current.isEmpty { parts.append(current) }
+                current = ""
+            } else {
+                if let p = previous, p.isLowercase, c.isUppercase, !current.isEmpty {
+                    parts.append(current)
+                    current = ""
+                }
+                current.append(c)
+            }
+            previous = c
+        }
+        if !current.isEmpty { parts.append(current) }
+        return parts.map { $0.lowercased() }
+    }
+}
+
+/// Values that are clearly not real secrets: placeholders, references, booleans.
+struct SecretPlaceholder {
+    let patterns: [Glob]
+
+    init(_ data: RuleData) {
+        patterns = data.strings.map { Glob($0.lowercased()) }
+    }
+
+    func isPlaceholder(_ value: String) -> Bool {
+        let v = value.lowercased()
+        if v.isEmpty || v.hasPrefix("$") { return true }
+        if let first = v.first, v.count >= 3, v.allSatisfy({ $0 == first }) { return true }
+        return patterns.contains { $0.matches(v) }
+    }
+}
+
+/// Shows the first characters of a secret and hides the rest.
+enum Redaction {
+    static func redact(_ value: String) -> String {
+        let keep = value.count >= 12 ? 4 : (value.count >= 6 ? 2 : 0)
+        return String(value.prefix(keep)) + "****"
+    }
+}

@@ -1,0 +1,35 @@
+import DockerfileSyntax
+
+/// An external image in FROM or `COPY --from=` that is untagged or `:latest` once ARG
+/// defaults are applied. Stage names, `scratch` and digests pass.
+struct UnpinnedImageCheck: DockerfileCheck {
+    func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
+        let dockerfile = facts.dockerfile
+        var out: [Violation] = []
+        for stage in dockerfile.stages {
+            if stage.parentStage == nil, let problem = Self.problem(stage.baseImage) {
+                out.append(Violation(stage.from, "FROM \(stage.baseImage) \(problem); pin a version tag (and ideally a digest) so builds are reproducible", evidence: stage.baseImage))
+            }
+            for instruction in stage.instructions where instruction.kind == .copy || instruction.kind == .add {
+                guard let from = instruction.flag("from"), !from.isEmpty,
+                      dockerfile.stageIndex(referencedBy: from, before: stage.index) == nil,
+                      // A later stage's name is an error Docker reports, not an image.
+                      !dockerfile.stages.contains(where: { $0.name == from.lowercased() }),
+                      let problem = Self.problem(from) else { continue }
+                out.append(Violation(instruction, "COPY --from=\(from) \(problem); pin a version tag or digest", evidence: from))
+            }
+        }
+        return out
+    }
+
+    static func problem(_ image: String) -> String? {
+        // An unresolved variable cannot be judged.
+        guard !image.contains("$"), image.lowercased() != "scratch", let ref = ImageReference(image),
+              ref.digest == nil else { return nil }
+        switch ref.tag {
+        case nil: return "has no tag, so it means :latest"
+        case "latest"?: return "uses the :latest tag"
+        default: return nil
+        }
+    }
+}

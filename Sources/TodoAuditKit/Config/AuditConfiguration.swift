@@ -1,0 +1,92 @@
+import Yams
+
+/// `.todoaudit.yml`: which rules run, their severities, and the policy that sets the exit code.
+/// Unknown keys are an error naming them, so a typo never silently does nothing.
+public struct AuditConfiguration: Sendable, Equatable {
+    public var disabledRules: Set<String> = []
+    /// When non-empty, only these rules run.
+    public var onlyRules: Set<String> = []
+    /// Opt-in rules to turn on.
+    public var enabledRules: Set<String> = []
+    /// Rule name or id → severity.
+    public var severity: [String: Severity] = [:]
+    public var failUnder: Int?
+    public var failOn: Severity?
+    /// Where it was read from, for messages.
+    public var source: String?
+
+    public init() {}
+
+    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on"]
+
+    public static func parse(_ text: String, source: String) throws(ConfigurationError) -> AuditConfiguration {
+        let value: Any?
+        do { value = try Yams.load(yaml: text) } catch {
+            throw ConfigurationError(source: source, problem: "not valid YAML (\(error))")
+        }
+        var config = AuditConfiguration()
+        config.source = source
+        guard let value else { return config }
+        guard let map = RuleData(yaml: value), case .map(let fields) = map else {
+            throw ConfigurationError(source: source, problem: "must be a mapping of settings")
+        }
+        let unknown = Set(fields.keys).subtracting(keys).sorted()
+        guard unknown.isEmpty else {
+            throw ConfigurationError(source: source, problem: "unknown keys: \(unknown.joined(separator: ", ")) (known: \(keys.sorted().joined(separator: ", ")))")
+        }
+        config.disabledRules = Set(fields["disabled_rules"]?.strings.map { $0.lowercased() } ?? [])
+        config.onlyRules = Set(fields["only_rules"]?.strings.map { $0.lowercased() } ?? [])
+        config.enabledRules = Set(fields["enabled_rules"]?.strings.map { $0.lowercased() } ?? [])
+        if let overrides = fields["severity"] {
+            guard case .map(let m) = overrides else {
+                throw ConfigurationError(source: source, problem: "severity must map rule names to severities")
+            }
+            for (rule, sev) in m {
+                guard let s = sev.string.flatMap(Severity.init(rawValue:)) else {
+                    throw ConfigurationError(source: source, problem: "severity of \(rule) must be one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                config.severity[rule.lowercased()] = s
+            }
+        }
+        if let v = fields["fail_under"] {
+            guard let n = v.int, (0...10).contains(n) else {
+                throw ConfigurationError(source: source, problem: "fail_under must be a whole number from 0 to 10")
+            }
+            config.failUnder = n
+        }
+        if let v = fields["fail_on"] {
+            guard let s = v.string.flatMap(Severity.init(rawValue:)) else {
+                throw ConfigurationError(source: source, problem: "fail_on must be one of \(Severity.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            config.failOn = s
+        }
+        return config
+    }
+
+    /// Names and ids in the config that no rule has.
+    public func unknownRules(in catalog: RuleCatalog) -> [String] {
+        let all = disabledRules.union(onlyRules).union(enabledRules).union(severity.keys)
+        return all.filter { catalog.rule(named: $0) == nil }.sorted()
+    }
+
+    func mentions(_ set: Set<String>, _ rule: Rule) -> Bool {
+        set.contains(rule.name) || set.contains(rule.id.lowercased())
+    }
+
+    /// Whether the rule runs under this configuration.
+    public func isActive(_ rule: Rule) -> Bool {
+        if !onlyRules.isEmpty { return mentions(onlyRules, rule) }
+        if mentions(disabledRules, rule) { return false }
+        return rule.enabledByDefault || mentions(enabledRules, rule)
+    }
+
+    public func severity(of rule: Rule) -> Severity {
+        severity[rule.name] ?? severity[rule.id.lowercased()] ?? rule.severity
+    }
+}
+
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public var source: String
+    public var problem: String
+    public var description: String { "\(source): \(problem)" }
+}

@@ -1,0 +1,31 @@
+/// The Swift checks a rule's `check:` can name. CatalogTests make sure every rule names one
+/// of these and every one of these is used by a rule.
+public enum CheckRegistry {
+    public static let dockerfile: [String: any DockerfileCheck] = [
+        "root-user": RootUserCheck(),
+        "sudo": SudoCheck(),
+        "build-tools": BuildToolsCheck(),
+        "sdk-runtime-image": SDKRuntimeImageCheck(),
+        "secret-build-arg": SecretBuildArgCheck(),
+        "secret-env": SecretEnvCheck(),
+        "credential-pattern": CredentialPatternCheck(),
+        "secret-file-copy": SecretFileCopyCheck(),
+        "dockerignore-missing": DockerignoreMissingCheck(),
+        "healthcheck-missing": HealthcheckMissingCheck(),
+        "unpinned-image": UnpinnedImageCheck(),
+        "add-local-file": AddLocalFileCheck(),
+        "add-url-checksum": AddURLChecksumCheck(),
+        "curl-pipe-shell": CurlPipeShellCheck(),
+        "apt-no-install-recommends": AptNoInstallRecommendsCheck(),
+        "apt-lists": AptListsCheck(),
+        "apk-no-cache": ApkNoCacheCheck(),
+        "pip-no-cache": PipNoCacheCheck(),
+        "apt-upgrade": AptUpgradeCheck(),
+        "multiple-command": MultipleCommandCheck(),
+        "relative-workdir": RelativeWorkdirCheck(),
+        "shell-form-command": ShellFormCommandCheck(),
+        "invalid-expose": InvalidExposeCheck(),
+        "maintainer": MaintainerCheck(),
+        "unknown-instruction": UnknownInstructionCheck(),
+    ]
+}

@@ -1,0 +1,78 @@
+import Yams
+
+/// Every rule, shared data list and score weight, as read from `Rules/`.
+public struct RuleCatalog: Sendable {
+    public var rules: [Rule]
+    /// `Rules/data/NAME.yml`, by NAME: lists the checks read (build tools, secret names, …).
+    public var data: [String: RuleData]
+    public var weights: ScoreWeights
+
+    /// The rules compiled into the binary from the repository's `Rules/`.
+    public static let builtIn: Result<RuleCatalog, RuleLoadError> = {
+        do throws(RuleLoadError) {
+            return .success(try RuleCatalog.load(files: EmbeddedRules.files.map { (path: $0.0, text: $0.1) }))
+        } catch {
+            return .failure(error)
+        }
+    }()
+
+    public func rule(named nameOrID: String) -> Rule? {
+        let key = nameOrID.lowercased()
+        return rules.first { $0.name == key || $0.id.lowercased() == key }
+    }
+
+    /// A data list by file name; empty when missing (CatalogTests make sure the names exist).
+    public func list(_ name: String) -> RuleData { data[name] ?? .list([]) }
+
+    public static func load(files: [(path: String, text: String)]) throws(RuleLoadError) -> RuleCatalog {
+        var rules: [Rule] = []
+        var data: [String: RuleData] = [:]
+        var weights: ScoreWeights?
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            let parsed: Any?
+            do {
+                parsed = try Yams.load(yaml: file.text)
+            } catch {
+                throw RuleLoadError(file: file.path, problem: "not valid YAML: \(error)")
+            }
+            guard let value = RuleData(yaml: parsed) else {
+                throw RuleLoadError(file: file.path, problem: "empty file")
+            }
+            if file.path == "score.yml" {
+                weights = try ScoreWeights(value, file: file.path)
+            } else if file.path.hasPrefix("data/") {
+                let stem = String(file.path.dropFirst(5).dropLast(4))
+                data[stem] = value
+            } else {
+                rules.append(try RuleFile.rule(from: value, path: file.path))
+            }
+        }
+        guard let weights else {
+            throw RuleLoadError(file: "score.yml", problem: "missing: the score weights must be defined")
+        }
+        var seenIDs = Set<String>(), seenNames = Set<String>()
+        for rule in rules {
+            guard seenIDs.insert(rule.id).inserted else {
+                throw RuleLoadError(file: rule.source, problem: "duplicate rule id \(rule.id)")
+            }
+            guard seenNames.insert(rule.name).inserted else {
+                throw RuleLoadError(file: rule.source, problem: "duplicate rule name \(rule.name)")
+            }
+        }
+        return RuleCatalog(rules: rules.sorted { $0.id < $1.id }, data: data, weights: weights)
+    }
+
+    /// Adds user rules (from `--rules DIR` or the config); ids and names must not clash.
+    public func adding(_ other: RuleCatalog) throws(RuleLoadError) -> RuleCatalog {
+        var merged = self
+        for rule in other.rules {
+            if let clash = merged.rules.first(where: { $0.id == rule.id || $0.name == rule.name }) {
+                throw RuleLoadError(file: rule.source, problem: "\(rule.id) \(rule.name) clashes with built-in \(clash.id) \(clash.name)")
+            }
+            merged.rules.append(rule)
+        }
+        merged.rules.sort { $0.id < $1.id }
+        merged.data.merge(other.data) { _, new in new }
+        return merged
+    }
+}

@@ -1,0 +1,73 @@
+/// The human report: a ✅/⚠️/❌ checklist, the findings with their fixes, and the score.
+public struct TextReporter: Sendable {
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func render(_ report: AuditReport) -> String {
+        var out = "\(TodoAudit.name) \(TodoAudit.version)\n"
+        for target in report.targets {
+            out += "  \(target.path) — \(target.summary)\n"
+        }
+        out += "\nChecks\n"
+        for check in report.score.checks {
+            let icon = check.passed ? "✅" : (check.severity >= .high ? "❌" : "⚠️")
+            var line = "  \(icon) \(check.label)"
+            if !check.passed {
+                let places = check.locations.prefix(3).map(\.display)
+                let more = check.locations.count > 3 ? ", +\(check.locations.count - 3) more" : ""
+                line += " — \(check.name) at \(places.joined(separator: ", "))\(more)"
+            }
+            out += line + "\n"
+        }
+        if !report.findings.isEmpty {
+            out += "\nFindings (\(report.findings.count))\n"
+            for f in report.findings {
+                out += "  \(paint(label(f.severity), f.severity)) \(f.location.display) \(f.ruleID) \(f.ruleName)\n"
+                out += "      \(f.message)\n"
+                if let evidence = f.evidence, !evidence.isEmpty {
+                    out += "      evidence: \(Self.oneLine(evidence))\n"
+                }
+                out += "      fix: \(Self.oneLine(f.remediation))\n"
+            }
+        }
+        if let size = report.size {
+            let mb = Double(size.bytes) / 1_000_000
+            let save = Double(size.optimizationPotentialBytes) / 1_000_000
+            let percent = size.bytes > 0 ? Int((Double(size.optimizationPotentialBytes) / Double(size.bytes) * 100).rounded()) : 0
+            out += "\nImage size: \(Self.format(mb)) MB · optimization potential: ~\(Self.format(save)) MB (\(percent)% reduction)\n"
+        }
+        out += "\nSecurity Score: \(report.score.value)/\(report.score.maximum)\n"
+        return out
+    }
+
+    private func label(_ severity: Severity) -> String {
+        let text = severity.rawValue.uppercased()
+        return text + String(repeating: " ", count: max(0, 8 - text.count))
+    }
+
+    private func paint(_ text: String, _ severity: Severity) -> String {
+        guard color else { return text }
+        let code: String
+        switch severity {
+        case .critical: code = "1;31"
+        case .high: code = "31"
+        case .medium: code = "33"
+        case .low: code = "36"
+        case .info: code = "2"
+        }
+        return "\u{1B}[\(code)m\(text)\u{1B}[0m"
+    }
+
+    static func oneLine(_ text: String) -> String {
+        let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return flat.count > 160 ? String(flat.prefix(157)) + "…" : flat
+    }
+
+    static func format(_ value: Double) -> String {
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import TodoAuditKit
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Severity: ExpressibleByArgument {}
+
+struct Scan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Audit Dockerfiles (or directories holding them) and print a scored report.",
+        discussion: """
+        PATH is a Dockerfile, a directory holding Dockerfile / Containerfile / Dockerfile.* / \
+        *.Dockerfile, or - for standard input. Without --fail-on or --fail-under (here or in \
+        .todoaudit.yml) the run fails on findings of severity high or above.
+        """
+    )
+
+    @Argument(help: "Dockerfiles or directories to audit (- reads standard input).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Report format: text or json.")
+    var format: OutputFormat = .text
+
+    @Option(name: [.customShort("o"), .long], help: "Write the report to FILE instead of standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "Fail (exit 1) when the score is below N (0-10).")
+    var failUnder: Int?
+
+    @Option(name: .long, help: "Fail (exit 1) on a finding of this severity or above: info, low, medium, high, critical.")
+    var failOn: Severity?
+
+    @Option(name: .long, help: "Read settings from FILE instead of the nearest .todoaudit.yml.")
+    var config: String?
+
+    @Option(name: .long, help: "The Dockerfile to audit (with --context, like docker build -f).")
+    var dockerfile: String?
+
+    @Option(name: .long, help: "The build context directory, where .dockerignore is looked for.")
+    var context: String?
+
+    @Option(name: .long, help: "The stage that ships (like docker build --target); default: the last stage.")
+    var target: String?
+
+    @Option(name: .long, help: "Largest Dockerfile read, in bytes.")
+    var maxDockerfileBytes: Int = 4 * 1024 * 1024
+
+    @Flag(name: .long, help: "Never colour the text report.")
+    var noColor = false
+
+    func validate() throws {
+        if paths.isEmpty && dockerfile == nil {
+            throw ValidationError("Give a Dockerfile, a directory, or --dockerfile FILE.")
+        }
+        if let failUnder, !(0...10).contains(failUnder) {
+            throw ValidationError("--fail-under takes a score from 0 to 10.")
+        }
+        if maxDockerfileBytes < 1 {
+            throw ValidationError("--max-dockerfile-bytes must be positive.")
+        }
+    }
+
+    func run() throws {
+        let catalog: RuleCatalog
+        switch RuleCatalog.builtIn {
+        case .success(let c): catalog = c
+        case .failure(let error): throw fail("rules: \(error)")
+        }
+        var inputs = paths
+        if let dockerfile { inputs.append(dockerfile) }
+
+        var configuration = AuditConfiguration()
+        if let path = config ?? ConfigurationFile.discover(from: inputs[0]) {
+            do { configuration = try ConfigurationFile.load(path) } catch { throw fail("configuration: \(error)") }
+            let unknown = configuration.unknownRules(in: catalog)
+            if !unknown.isEmpty {
+                throw fail("configuration: \(path): no rule named \(unknown.joined(separator: ", ")) (see todoaudit rules)")
+            }
+        }
+        let auditor = Auditor(
+            engine: RuleEngine(catalog: catalog, configuration: configuration),
+            target: target, context: context, maxDockerfileBytes: maxDockerfileBytes
+        )
+        let report: AuditReport
+        do { report = try auditor.audit(paths: inputs) } catch { throw fail(error.description) }
+
+        let color = format == .text && output == nil && !noColor && FileHandleOutput.stdoutWantsColor
+        let text = format.render(report, color: color)
+        if let output {
+            do { try FileHandleOutput.write(text, to: output) } catch { throw fail("\(output): cannot write the report (\(error.localizedDescription))") }
+        } else {
+            FileHandleOutput.writeStdout(text)
+        }
+
+        let failOn = self.failOn ?? configuration.failOn
+        let failUnder = self.failUnder ?? configuration.failUnder
+        // With no policy given, fail on what would block a release: high and critical findings.
+        let policyOn = failOn ?? (failUnder == nil ? .high : nil)
+        if report.failsPolicy(failUnder: failUnder, failOn: policyOn) {
+            throw ExitCode(1)
+        }
+    }
+}

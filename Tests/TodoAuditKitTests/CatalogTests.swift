@@ -1,0 +1,71 @@
+import Testing
+@testable import TodoAuditKit
+
+/// The catalog is consistent: every rule names a registered check, every check is used,
+/// ids and names are unique, and every data list a check reads exists.
+@Suite struct CatalogTests {
+    let catalog = RuleExampleTests.catalog
+
+    @Test func everyRuleNamesARegisteredCheck() {
+        for rule in catalog.rules {
+            #expect(CheckRegistry.dockerfile[rule.check] != nil, "\(rule.source) names unknown check '\(rule.check)'")
+        }
+    }
+
+    @Test func everyCheckIsUsed() {
+        let used = Set(catalog.rules.map(\.check))
+        for name in CheckRegistry.dockerfile.keys {
+            #expect(used.contains(name), "check '\(name)' has no rule file in Rules/")
+        }
+    }
+
+    @Test func everyRuleHasFireAndPassExamples() {
+        for rule in catalog.rules {
+            #expect(rule.examples.contains { $0.expectation == .fire }, "\(rule.source) has no fire example")
+            #expect(rule.examples.contains { $0.expectation == .pass }, "\(rule.source) has no pass example")
+        }
+    }
+
+    @Test func fileNamesCarryIdAndName() {
+        for rule in catalog.rules {
+            #expect(rule.source.hasSuffix("\(rule.id)-\(rule.name).yml"), "\(rule.source) should be named \(rule.id)-\(rule.name).yml")
+        }
+    }
+
+    @Test func dataListsExist() {
+        for name in ["build-tools", "sdk-images", "nonroot-base-images", "secret-names", "secret-placeholders", "credential-patterns", "secret-files"] {
+            #expect(catalog.data[name] != nil, "Rules/data/\(name).yml is missing")
+        }
+    }
+
+    @Test func credentialPatternsCompile() {
+        for pattern in CredentialPattern.all(catalog.list("credential-patterns")) {
+            #expect(pattern.regex != nil, "credential pattern \(pattern.id) is not a valid regex")
+        }
+    }
+
+    @Test func ruleWithoutExamplesIsRejected() {
+        let yaml = """
+        id: TA1999
+        name: no-examples
+        category: hardening
+        severity: low
+        applies-to: [dockerfile]
+        title: t
+        checklist: c
+        description: d
+        remediation: r
+        check: maintainer
+        """
+        #expect(throws: RuleLoadError.self) {
+            try RuleCatalog.load(files: [("score.yml", "max: 10\nweights: {critical: 5, high: 3, medium: 2, low: 1, info: 0}\n"), ("x/TA1999-no-examples.yml", yaml)])
+        }
+    }
+
+    @Test func unknownKeyIsRejected() {
+        let yaml = "id: TA1998\nname: typo\nseverty: low\n"
+        #expect(throws: RuleLoadError.self) {
+            try RuleCatalog.load(files: [("score.yml", "max: 10\nweights: {critical: 5, high: 3, medium: 2, low: 1, info: 0}\n"), ("x/TA1998-typo.yml", yaml)])
+        }
+    }
+}
