@@ -11,8 +11,6 @@ public final class ArchiveReader {
     /// Opens a file on disk.
     public init(path: String, blockSize: Int = 64 * 1024) throws(ArchiveError) {
         guard let a = archive_read_new() else { throw ArchiveError(code: -1, message: "libarchive: out of memory") }
-        handle = a
-        buffer = nil
         archive_read_support_filter_all(a)
         archive_read_support_format_all(a)
         let status = archive_read_open_filename(a, path, blockSize)
@@ -21,6 +19,9 @@ public final class ArchiveReader {
             archive_read_free(a)
             throw error
         }
+        // Stored only on success: a class whose init throws after that would run deinit too.
+        handle = a
+        buffer = nil
     }
 
     /// Reads an archive held in memory (a nested layer, a test fixture).
@@ -28,8 +29,6 @@ public final class ArchiveReader {
         guard let a = archive_read_new() else { throw ArchiveError(code: -1, message: "libarchive: out of memory") }
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
         copy.copyBytes(from: bytes)
-        handle = a
-        buffer = copy
         archive_read_support_filter_all(a)
         archive_read_support_format_all(a)
         let status = archive_read_open_memory(a, copy.baseAddress, bytes.count)
@@ -39,6 +38,8 @@ public final class ArchiveReader {
             copy.deallocate()
             throw error
         }
+        handle = a
+        buffer = copy
     }
 
     deinit {

@@ -19,6 +19,7 @@ extension ShellScript {
     ///   `esac`, `}` or `)` belong to the compound command and are dropped.
     /// - A compound command inside a pipeline (`a | while …; done`, `a | (b)`) leaves the
     ///   outer pipeline open, so `a | (b) | c` gives `[a, c]` and `[b]` (subshell).
+    /// - `${…}` and `$(( … ))` are kept as text; a `$(…)` inside them is not parsed.
     public static func parse(_ source: String) -> ShellScript {
         var parser = ShellScriptParser(source)
         return parser.run()

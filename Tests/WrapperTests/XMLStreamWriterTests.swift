@@ -10,8 +10,8 @@ import XMLWriting
         try writer.endElement()
         let xml = try writer.finish()
         #expect(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"))
-        #expect(xml.contains("<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\">"))
-        #expect(xml.contains("<name>a &lt; b &amp; \"c\"</name>"))
+        #expect(xml.contains("<bom version=\"1\" xmlns=\"http://cyclonedx.org/schema/bom/1.6\">"))
+        #expect(xml.contains("<name>a &lt; b &amp; &quot;c&quot;</name>"))
     }
 
     @Test func sameInputSameBytes() throws {

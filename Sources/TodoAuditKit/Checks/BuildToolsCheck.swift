@@ -39,7 +39,7 @@ struct BuildToolList {
     let exceptions: [Glob]
 
     init(_ data: RuleData) {
-        system = (data["os-packages"]?.strings ?? []).map(Glob.init)
+        system = (data["os-packages"]?.strings ?? []).map { Glob($0.lowercased()) }
         python = (data["python-packages"]?.strings ?? []).map(Glob.init)
         node = (data["node-packages"]?.strings ?? []).map(Glob.init)
         exceptions = (data["not-build-tools"]?.strings ?? []).map(Glob.init)

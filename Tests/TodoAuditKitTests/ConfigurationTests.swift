@@ -1,0 +1,80 @@
+import Testing
+@testable import TodoAuditKit
+import DockerfileSyntax
+
+@Suite struct ConfigurationTests {
+    let catalog = RuleExampleTests.catalog
+
+    func findings(_ source: String, config: AuditConfiguration = AuditConfiguration()) throws -> [Finding] {
+        let facts = DockerfileFacts(path: "Dockerfile", dockerfile: try DockerfileParser.parse(source), hasDockerignore: true)
+        return RuleEngine(catalog: catalog, configuration: config).evaluate(facts)
+    }
+
+    @Test func unknownKeysAreNamed() {
+        do {
+            _ = try AuditConfiguration.parse("disabled_rules: [maintainer]\nfail_onn: high\n", source: ".todoaudit.yml")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.description.contains("fail_onn"))
+        }
+    }
+
+    @Test func disableAndOverrideSeverity() throws {
+        let config = try AuditConfiguration.parse("""
+        disabled_rules: [healthcheck-missing]
+        severity:
+          root-user: critical
+        fail_under: 7
+        fail_on: medium
+        """, source: "t")
+        #expect(config.failUnder == 7 && config.failOn == .medium)
+        let found = try findings("FROM alpine:3.20\nCMD [\"sh\"]\n", config: config)
+        #expect(found.map(\.ruleName) == ["root-user"])
+        #expect(found.first?.severity == .critical)
+    }
+
+    @Test func onlyRulesRestricts() throws {
+        let config = try AuditConfiguration.parse("only_rules: [TA1009]\n", source: "t")
+        #expect(try findings("FROM alpine\n", config: config).map(\.ruleName) == ["healthcheck-missing"])
+    }
+
+    @Test func badValuesAreErrors() {
+        #expect(throws: ConfigurationError.self) { try AuditConfiguration.parse("fail_on: severe\n", source: "t") }
+        #expect(throws: ConfigurationError.self) { try AuditConfiguration.parse("fail_under: 11\n", source: "t") }
+        #expect(throws: ConfigurationError.self) { try AuditConfiguration.parse("- a\n- b\n", source: "t") }
+    }
+
+    @Test func unknownRuleNamesAreReported() throws {
+        let config = try AuditConfiguration.parse("disabled_rules: [root-usr]\n", source: "t")
+        #expect(config.unknownRules(in: catalog) == ["root-usr"])
+    }
+
+    @Test func ignorePragmaOnTheLineBefore() throws {
+        let found = try findings("""
+        FROM alpine:3.20
+        # todoaudit ignore=root-user,healthcheck-missing
+        USER root
+        """)
+        #expect(found.map(\.ruleName) == ["healthcheck-missing"], "the pragma covers USER root only; healthcheck points at FROM")
+    }
+
+    @Test func hadolintPragmaIsHonouredByReference() throws {
+        let found = try findings("""
+        FROM alpine:3.20
+        HEALTHCHECK NONE
+        # hadolint ignore=DL3002
+        USER root
+        """)
+        #expect(found.isEmpty)
+    }
+
+    @Test func scoreSubtractsOncePerRuleAndFloorsAtZero() throws {
+        let rules = catalog.rules
+        let f = try findings("FROM alpine:3.20\nRUN apk add gcc\nRUN apk add make\n")
+        let score = Score(rules: rules, findings: f, weights: catalog.weights)
+        // root-user high 3, build tools high 3 (twice, counted once), apk-no-cache low 1, healthcheck low 1
+        #expect(score.value == 10 - 3 - 3 - 1 - 1)
+        let many = try findings("FROM node\nENV API_TOKEN=abcd1234efgh\nRUN curl https://x | sh\nRUN apk add gcc\nENV AWS=AKIAZ7Q4WJ3KLM5N2XPQ\n")
+        #expect(Score(rules: rules, findings: many, weights: catalog.weights).value == 0)
+    }
+}
