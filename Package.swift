@@ -32,7 +32,7 @@ let package = Package(
         ),
 
         // Rules/ is compiled into the binary so it works from any directory.
-        .executableTarget(name: "RulesEmbedder"),
+        .executableTarget(name: "RulesEmbedder", dependencies: [.product(name: "Yams", package: "Yams")]),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
 
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),

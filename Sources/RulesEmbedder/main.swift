@@ -1,8 +1,11 @@
 import Foundation
+import Yams
 
 // Usage: RulesEmbedder RULES_DIR OUTPUT.swift
 // Writes `enum EmbeddedRules { static let files: [(String, String)] }` with every .yml
-// under RULES_DIR (relative path, text), sorted by path so the output is deterministic.
+// under RULES_DIR as (relative path, JSON), sorted by path so the output is deterministic.
+// YAML is parsed here, at build time, because parsing it at every start cost the CLI
+// more than auditing a Dockerfile; all scalars become JSON strings, as RuleData holds them.
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3 else {
@@ -34,6 +37,28 @@ func literal(_ text: String) -> String {
     return out + "\""
 }
 
+/// Every scalar as a string; maps and lists kept.
+func stringLeaves(_ value: Any?) -> Any {
+    switch value {
+    case let s as String: return s
+    case let b as Bool: return b ? "true" : "false"
+    case let i as Int: return String(i)
+    case let d as Double: return String(d)
+    case let a as [Any]: return a.map(stringLeaves)
+    case let m as [String: Any]: return m.mapValues(stringLeaves)
+    case let m as [AnyHashable: Any]:
+        var out: [String: Any] = [:]
+        for (k, v) in m { out["\(k)"] = stringLeaves(v) }
+        return out
+    default: return ""
+    }
+}
+
+func jsonText(_ value: Any) throws -> String {
+    let data = try JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .fragmentsAllowed])
+    return String(decoding: data, as: UTF8.self)
+}
+
 var source = "// Generated from Rules/ by RulesEmbedder at build time. Do not edit.\n"
 source += "enum EmbeddedRules {\n    static let files: [(String, String)] = [\n"
 for path in paths {
@@ -42,7 +67,14 @@ for path in paths {
         FileHandle.standardError.write(Data("RulesEmbedder: cannot read \(path) as UTF-8\n".utf8))
         exit(1)
     }
-    source += "        (\(literal(path)), \(literal(text))),\n"
+    let json: String
+    do {
+        json = try jsonText(stringLeaves(try Yams.load(yaml: text)))
+    } catch {
+        FileHandle.standardError.write(Data("RulesEmbedder: Rules/\(path) is not valid YAML: \(error)\n".utf8))
+        exit(1)
+    }
+    source += "        (\(literal(path)), \(literal(json))),\n"
 }
 source += "    ]\n}\n"
 do {

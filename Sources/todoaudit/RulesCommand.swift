@@ -17,7 +17,7 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         let catalog: RuleCatalog
-        switch RuleCatalog.builtIn {
+        switch RuleCatalog.builtInWithExamples {
         case .success(let c): catalog = c
         case .failure(let error): throw fail("rules: \(error)")
         }

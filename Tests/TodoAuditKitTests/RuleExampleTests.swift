@@ -13,7 +13,7 @@ import Testing
     }
 
     static let catalog: RuleCatalog = {
-        switch RuleCatalog.builtIn {
+        switch RuleCatalog.builtInWithExamples {
         case .success(let c): return c
         case .failure(let e): fatalError("Rules/ does not load: \(e)")
         }

@@ -32,7 +32,7 @@ struct CredentialPattern {
     let id: String
     let name: String
     let keywords: [String]
-    let regex: Regex<AnyRegexOutput>?
+    let pattern: String
     /// Which capture group holds the secret (0 = the whole match).
     let group: Int
 
@@ -42,14 +42,17 @@ struct CredentialPattern {
             guard let id = item["id"]?.string, let pattern = item["pattern"]?.string else { return nil }
             return CredentialPattern(
                 id: id, name: item["name"]?.string ?? id, keywords: item["keywords"]?.strings ?? [],
-                regex: try? Regex(pattern), group: item["group"]?.int ?? 0
+                pattern: pattern, group: item["group"]?.int ?? 0
             )
         }
     }
 
+    var regex: Regex<AnyRegexOutput>? { CompiledRegex.shared.regex(pattern) }
+
     func firstMatch(in text: String) -> String? {
-        guard let regex else { return nil }
+        // The keyword test is cheap; the regex is compiled only when a keyword is present.
         if !keywords.isEmpty && !keywords.contains(where: { text.contains($0) }) { return nil }
+        guard let regex else { return nil }
         guard let match = try? regex.firstMatch(in: text), group < match.output.count,
               let found = match.output[group].substring else { return nil }
         return String(found)

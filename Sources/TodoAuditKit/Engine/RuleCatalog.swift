@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Every rule, shared data list and score weight, as read from `Rules/`.
@@ -7,14 +8,20 @@ public struct RuleCatalog: Sendable {
     public var data: [String: RuleData]
     public var weights: ScoreWeights
 
-    /// The rules compiled into the binary from the repository's `Rules/`.
-    public static let builtIn: Result<RuleCatalog, RuleLoadError> = {
+    /// The rules compiled into the binary from the repository's `Rules/`, without their examples.
+    public static let builtIn: Result<RuleCatalog, RuleLoadError> = embedded(withExamples: false)
+
+    /// The same with every rule's examples, for `todoaudit rules NAME` and the rule tests.
+    public static let builtInWithExamples: Result<RuleCatalog, RuleLoadError> = embedded(withExamples: true)
+
+    private static func embedded(withExamples: Bool) -> Result<RuleCatalog, RuleLoadError> {
         do throws(RuleLoadError) {
-            return .success(try RuleCatalog.load(files: EmbeddedRules.files.map { (path: $0.0, text: $0.1) }))
+            let files = EmbeddedRules.files.map { (path: $0.0, text: $0.1) }
+            return .success(try RuleCatalog.load(files: files, format: .json, withExamples: withExamples))
         } catch {
             return .failure(error)
         }
-    }()
+    }
 
     public func rule(named nameOrID: String) -> Rule? {
         let key = nameOrID.lowercased()
@@ -24,16 +31,22 @@ public struct RuleCatalog: Sendable {
     /// A data list by file name; empty when missing (CatalogTests make sure the names exist).
     public func list(_ name: String) -> RuleData { data[name] ?? .list([]) }
 
-    public static func load(files: [(path: String, text: String)]) throws(RuleLoadError) -> RuleCatalog {
+    /// How rule files are written: YAML in `Rules/`, JSON once embedded in the binary.
+    public enum FileFormat: Sendable { case yaml, json }
+
+    public static func load(files: [(path: String, text: String)], format: FileFormat = .yaml, withExamples: Bool = true) throws(RuleLoadError) -> RuleCatalog {
         var rules: [Rule] = []
         var data: [String: RuleData] = [:]
         var weights: ScoreWeights?
         for file in files.sorted(by: { $0.path < $1.path }) {
             let parsed: Any?
             do {
-                parsed = try Yams.load(yaml: file.text)
+                switch format {
+                case .yaml: parsed = try Yams.load(yaml: file.text)
+                case .json: parsed = try JSONSerialization.jsonObject(with: Data(file.text.utf8), options: [.fragmentsAllowed])
+                }
             } catch {
-                throw RuleLoadError(file: file.path, problem: "not valid YAML: \(error)")
+                throw RuleLoadError(file: file.path, problem: "not valid \(format == .yaml ? "YAML" : "JSON"): \(error)")
             }
             guard let value = RuleData(yaml: parsed) else {
                 throw RuleLoadError(file: file.path, problem: "empty file")
@@ -44,7 +57,7 @@ public struct RuleCatalog: Sendable {
                 let stem = String(file.path.dropFirst(5).dropLast(4))
                 data[stem] = value
             } else {
-                rules.append(try RuleFile.rule(from: value, path: file.path))
+                rules.append(try RuleFile.rule(from: value, path: file.path, withExamples: withExamples))
             }
         }
         guard let weights else {
