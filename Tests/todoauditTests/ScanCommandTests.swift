@@ -123,3 +123,17 @@ import Testing
         #expect(unknown.status == 2)
     }
 }
+
+/// Colour only on a terminal, and never with NO_COLOR: `script` gives the binary a real pty.
+@Suite struct ColourTests {
+    func runOnTerminal(_ environment: [String: String]) throws -> String {
+        let command = "\(CLI.binary.path) scan Fixtures/dockerfiles/frontend-bad"
+        return try CLI.run(["-qec", command, "/dev/null"], environment: environment, executable: URL(fileURLWithPath: "/usr/bin/script")).stdout
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func coloursOnlyOnATerminalWithoutNoColor() throws {
+        #expect(try runOnTerminal(["NO_COLOR": ""]).contains("\u{1B}[31m"))
+        #expect(!(try runOnTerminal(["NO_COLOR": "1"]).contains("\u{1B}[")))
+    }
+}
