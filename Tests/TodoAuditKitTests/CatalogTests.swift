@@ -8,13 +8,14 @@ import Testing
 
     @Test func everyRuleNamesARegisteredCheck() {
         for rule in catalog.rules {
-            #expect(CheckRegistry.dockerfile[rule.check] != nil, "\(rule.source) names unknown check '\(rule.check)'")
+            let registered = rule.appliesTo.contains(.image) ? CheckRegistry.image[rule.check] != nil : CheckRegistry.dockerfile[rule.check] != nil
+            #expect(registered, "\(rule.source) names unknown check '\(rule.check)'")
         }
     }
 
     @Test func everyCheckIsUsed() {
         let used = Set(catalog.rules.map(\.check))
-        for name in CheckRegistry.dockerfile.keys {
+        for name in Array(CheckRegistry.dockerfile.keys) + Array(CheckRegistry.image.keys) {
             #expect(used.contains(name), "check '\(name)' has no rule file in Rules/")
         }
     }
@@ -33,7 +34,7 @@ import Testing
     }
 
     @Test func dataListsExist() {
-        for name in ["build-tools", "sdk-images", "nonroot-base-images", "secret-names", "secret-placeholders", "credential-patterns", "secret-files"] {
+        for name in ["build-tools", "sdk-images", "nonroot-base-images", "secret-names", "secret-placeholders", "credential-patterns", "secret-files", "setuid-allowlist", "package-caches"] {
             #expect(catalog.data[name] != nil, "Rules/data/\(name).yml is missing")
         }
     }

@@ -23,7 +23,11 @@ import Testing
 
     @Test(arguments: cases)
     func example(_ c: Case) throws {
-        let dockerfile = try DockerfileParser.parse(c.example.dockerfile)
+        if let spec = c.example.image {
+            try imageExample(c, spec)
+            return
+        }
+        let dockerfile = try DockerfileParser.parse(try #require(c.example.dockerfile))
         let facts = DockerfileFacts(path: "Dockerfile", dockerfile: dockerfile, target: c.example.target,
                                     hasDockerignore: c.example.hasDockerignore)
         let engine = RuleEngine(catalog: Self.catalog)
@@ -35,5 +39,24 @@ import Testing
         case .pass:
             #expect(lines.isEmpty, "\(where_): expected no finding, got lines \(lines.sorted())")
         }
+    }
+
+    /// Image examples: the findings' places (`config:User`, `file:PATH`, `layer:N`) must be exactly the expected ones.
+    func imageExample(_ c: Case, _ spec: RuleData) throws {
+        let image = ImageExample.facts(spec)
+        let engine = RuleEngine(catalog: Self.catalog)
+        let places = Set(engine.evaluate(image, rules: [c.rule]).findings.map { finding -> String in
+            switch finding.location.kind {
+            case .config: return "config:" + finding.location.path
+            case .image where finding.location.path.hasPrefix("/"): return "file:" + finding.location.path.dropFirst()
+            case .image where finding.location.layer != nil:
+                let layer = finding.location.layer ?? ""
+                let index = image.layers.firstIndex { $0.digest == layer }.map { $0 + 1 }
+                return "layer:" + (index.map(String.init) ?? String(layer.dropFirst("layer ".count)))
+            default: return "image"
+            }
+        })
+        let where_ = "Rules/\(c.rule.source), \(c.example.expectation.rawValue) example \(c.example.number)"
+        #expect(places == Set(c.example.expectedPlaces), "\(where_): expected findings at \(c.example.expectedPlaces.sorted()), got \(places.sorted())")
     }
 }

@@ -27,4 +27,12 @@ public struct AuditReport: Sendable {
 public struct ImageSize: Sendable, Hashable {
     public var bytes: Int64
     public var optimizationPotentialBytes: Int64
+    /// Bytes of files a later layer deleted or overwrote.
+    public var wastedBytes: Int64
+
+    public init(bytes: Int64, optimizationPotentialBytes: Int64, wastedBytes: Int64 = 0) {
+        self.bytes = bytes
+        self.optimizationPotentialBytes = optimizationPotentialBytes
+        self.wastedBytes = wastedBytes
+    }
 }

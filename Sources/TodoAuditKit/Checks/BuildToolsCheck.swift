@@ -6,14 +6,20 @@ struct BuildToolsCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         let tools = BuildToolList(input.list("build-tools"))
         var out: [Violation] = []
+        var scope = BuildVariables(facts)
         for stage in facts.shippedChain {
-            for instruction in stage.instructions where instruction.kind == .run {
-                let operations = facts.commands(of: instruction).compactMap(PackageOperation.init)
+            scope.enterStage()
+            for instruction in stage.instructions {
+                scope.record(instruction)
+                guard instruction.kind == .run else { continue }
+                let operations = facts.packageOperations(of: instruction, variables: scope.values)
                 var removed = Set<String>()
                 for op in operations where op.action == .remove { removed.formUnion(op.packages) }
+                let aptAutoRemoved = Self.autoRemovesNewAptPackages(facts.commands(of: instruction), operations)
                 var found: [String] = []
                 for op in operations where op.action == .install {
                     if let virtual = op.virtualName, removed.contains(virtual) { continue }
+                    if op.manager == .apt && aptAutoRemoved { continue }
                     for package in op.packages where !removed.contains(package) && tools.isBuildTool(package, manager: op.manager) {
                         if !found.contains(package) { found.append(package) }
                     }
@@ -28,6 +34,16 @@ struct BuildToolsCheck: DockerfileCheck {
             }
         }
         return out
+    }
+
+    /// The Debian official-image idiom: `apt-mark auto '.*'` (after saving the manual set),
+    /// then `apt-get purge -y --auto-remove`, removes everything the RUN installed.
+    static func autoRemovesNewAptPackages(_ commands: [ResolvedCommand], _ operations: [PackageOperation]) -> Bool {
+        guard commands.contains(where: { $0.name == "apt-mark" && $0.arguments.first == "auto" }) else { return false }
+        return operations.contains { op in
+            op.manager == .apt && op.action == .remove
+                && (op.has("--auto-remove") || op.has("--autoremove") || op.command.arguments.contains("autoremove"))
+        }
     }
 }
 

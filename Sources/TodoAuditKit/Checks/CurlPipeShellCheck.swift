@@ -11,15 +11,30 @@ struct CurlPipeShellCheck: DockerfileCheck {
 
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         var out: [Violation] = []
-        for instruction in facts.stageInstructions where instruction.kind == .run {
-            for script in facts.scripts(of: instruction) {
-                if let evidence = Self.find(in: script, depth: 0) {
+        for stage in facts.dockerfile.stages {
+            var downloads = DownloadedScriptRun()
+            for instruction in stage.instructions where instruction.kind == .run {
+                let piped = facts.scripts(of: instruction).lazy.compactMap { Self.find(in: $0, depth: 0) }.first
+                let evidence = piped ?? Self.powerShellDownloadRun(instruction)
+                    ?? downloads.visit(instruction, commands: facts.commands(of: instruction))
+                if let evidence {
                     out.append(Violation(instruction, "RUN executes a download without verifying it (\(evidence)); download to a file, check its sha256, then run it", evidence: evidence))
-                    break
                 }
             }
         }
         return out
+    }
+
+    /// `iex ((New-Object Net.WebClient).DownloadString('…'))`, `iwr … | iex`: PowerShell
+    /// running what it downloads (Chocolatey's installer, in many Windows Dockerfiles).
+    static func powerShellDownloadRun(_ instruction: Instruction) -> String? {
+        let text = instruction.arguments.lowercased()
+        guard text.contains("iex") || text.contains("invoke-expression") else { return nil }
+        let words = Set(text.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init))
+        guard words.contains("iex") || words.contains("invoke-expression") else { return nil }
+        let downloads = ["downloadstring", "invoke-webrequest", "invoke-restmethod", "iwr", "irm", "downloadfile"]
+        guard let download = downloads.first(where: words.contains) else { return nil }
+        return "\(download) | iex"
     }
 
     static func find(in script: ShellScript, depth: Int) -> String? {
@@ -87,7 +102,8 @@ struct CurlPipeShellCheck: DockerfileCheck {
     static func runsStdin(_ command: ResolvedCommand) -> Bool {
         guard interpreters.contains(command.name), command.name != "eval" else { return false }
         for arg in command.arguments {
-            if arg == "--" { break }
+            // `perl - App::cpanminus`, `python3 - --version 2`: `-` names stdin as the program.
+            if arg == "--" || arg == "-" { break }
             if arg.hasPrefix("-") && !arg.hasPrefix("--") && (arg.contains("c") || arg.contains("e")) && arg != "-" {
                 // `sh -c '…'` and `python3 -c '…'` read their program from the argument; stdin is data.
                 // `bash -es` still runs stdin: only treat -c (and -e for perl/ruby/node) as program options.

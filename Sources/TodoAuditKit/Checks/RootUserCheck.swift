@@ -18,12 +18,14 @@ struct RootUserCheck: DockerfileCheck {
         }
         if let ref = ImageReference(root.baseImage) {
             let nonRoot = input.list("nonroot-base-images").strings.map(Glob.init)
-            if nonRoot.contains(where: { $0.matches(ref.normalized) }) { return [] }
+            if nonRoot.contains(where: { $0.matches(ref.repositoryAndTag) }) { return [] }
         }
         return [Violation(shipped.from, "Stage \(stage) sets no USER, so the container runs as root", evidence: "FROM \(root.baseImage)")]
     }
 
     static func isRoot(_ user: String) -> Bool {
-        user == "root" || (user.allSatisfy(\.isNumber) && Int(user) == 0)
+        // Windows containers' administrator account is the root equivalent.
+        user == "root" || user.lowercased() == "containeradministrator"
+            || (user.allSatisfy(\.isNumber) && Int(user) == 0)
     }
 }

@@ -8,7 +8,7 @@ struct SDKRuntimeImageCheck: DockerfileCheck {
         let data = input.list("sdk-images")
         let include = (data["images"]?.strings ?? []).map(Glob.init)
         let exclude = (data["runtime-variants"]?.strings ?? []).map(Glob.init)
-        let name = ref.normalized
+        let name = ref.repositoryAndTag
         guard include.contains(where: { $0.matches(name) }), !exclude.contains(where: { $0.matches(name) }) else { return [] }
         return [Violation(root.from, "The shipped image is based on the SDK image \(root.baseImage); compile in a builder stage and ship a runtime or distroless image", evidence: root.baseImage)]
     }

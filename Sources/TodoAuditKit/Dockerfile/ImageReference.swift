@@ -31,6 +31,10 @@ public struct ImageReference: Sendable, Hashable {
         repository = repo
     }
 
+    /// `repository:tag` for matching against image lists: the digest is dropped (it pins
+    /// the same image the tag names) and a missing tag reads as `latest`.
+    public var repositoryAndTag: String { repository + ":" + (tag ?? "latest") }
+
     /// `repository:tag` with `latest` filled in when no tag and no digest were given.
     public var normalized: String {
         repository + ":" + (tag ?? (digest == nil ? "latest" : "")) + (digest.map { "@" + $0 } ?? "")

@@ -9,7 +9,8 @@ public struct PackageOperation: Sendable, Hashable {
 
     public var manager: Manager
     public var action: Action
-    /// Package names with version pins and extras stripped (`gcc=12-r0` → `gcc`).
+    /// Package names with version pins and extras stripped (`gcc=12-r0` → `gcc`); a `$VAR`
+    /// word stays as written.
     public var packages: [String]
     /// The options given (`--no-cache`, `-y`, `--virtual`), as written.
     public var options: [String]
@@ -114,7 +115,8 @@ public struct PackageOperation: Sendable, Hashable {
         }
         self.manager = manager
         self.action = action
-        self.packages = names.map { Self.bareName($0, manager: manager) }.filter { !$0.isEmpty }
+        // A `$VAR` word is kept as written so `expanding(_:)` can look it up.
+        self.packages = names.map { $0.hasPrefix("$") ? $0 : Self.bareName($0, manager: manager) }.filter { !$0.isEmpty }
         self.options = options
         self.virtualName = virtualName
         self.command = command
@@ -141,6 +143,27 @@ public struct PackageOperation: Sendable, Hashable {
             if let cut = s.firstIndex(where: { "=~<>/".contains($0) }) { s = s[..<cut] }
         }
         return String(s)
+    }
+
+    /// The operation with `$VAR` / `${VAR}` package words replaced by the packages the
+    /// variable lists (`apt-get install $buildDeps`); unknown variables are kept as written.
+    public func expanding(_ variables: [String: String]) -> PackageOperation {
+        guard !variables.isEmpty, packages.contains(where: { $0.hasPrefix("$") }) else { return self }
+        var copy = self
+        copy.packages = packages.flatMap { package -> [String] in
+            guard let name = Self.variableName(package), let value = variables[name] else { return [package] }
+            return value.split(whereSeparator: \.isWhitespace).map { Self.bareName(String($0), manager: manager) }.filter { !$0.isEmpty }
+        }
+        return copy
+    }
+
+    /// `$NAME`, `${NAME}`, `${NAME:-…}` → NAME.
+    static func variableName(_ word: String) -> String? {
+        guard word.hasPrefix("$") else { return nil }
+        var s = word.dropFirst()
+        if s.hasPrefix("{") { s = s.dropFirst() }
+        let name = s.prefix { $0 == "_" || $0.isLetter || $0.isNumber }
+        return name.isEmpty ? nil : String(name)
     }
 
     public func has(_ option: String) -> Bool {

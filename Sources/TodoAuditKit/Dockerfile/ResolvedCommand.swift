@@ -5,6 +5,8 @@ import DockerfileSyntax
 public struct ResolvedCommand: Sendable, Hashable {
     /// The program's base name (`apt-get`, `pip`, `curl`).
     public var name: String
+    /// The program word as written (`./install.sh`, `/usr/bin/apt-get`).
+    public var program: String
     public var arguments: [String]
     /// The argument words, for their substitutions.
     public var argumentWords: [ShellWord]
@@ -23,6 +25,8 @@ public struct ResolvedCommand: Sendable, Hashable {
         "nohup": [], "time": [], "exec": [], "command": [], "builtin": [],
         "stdbuf": ["-i", "-o", "-e"], "timeout": ["-s", "-k", "--signal", "--kill-after"],
         "chroot": [], "su-exec": [], "gosu": [], "tini": [], "dumb-init": [],
+        // `xargs -a packages.txt apt-get install -y`: the packages come from the file.
+        "xargs": ["-a", "-d", "-E", "-I", "-L", "-n", "-P", "-s", "--arg-file", "--delimiter", "--max-args", "--max-procs", "--max-lines"],
     ]
 
     init?(_ command: SimpleCommand) {
@@ -63,6 +67,7 @@ public struct ResolvedCommand: Sendable, Hashable {
             rest = Array(rest.dropFirst(2))
         }
         self.name = name
+        self.program = program.text
         self.arguments = rest.map(\.text)
         self.argumentWords = rest
         self.wrappers = wrappers

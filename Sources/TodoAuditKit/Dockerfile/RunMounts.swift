@@ -32,10 +32,13 @@ extension DockerfileFacts {
         }
     }
 
-    /// True when the RUN deletes something at or below one of `paths` (`rm -rf /var/lib/apt/lists/*`).
+    /// True when the RUN deletes something at or below one of `paths` (`rm -rf /var/lib/apt/lists/*`,
+    /// `find /var/lib/apt/lists -type f -delete`).
     public func removes(_ instruction: Instruction, anyOf paths: [String]) -> Bool {
         commands(of: instruction).contains { command in
-            guard command.name == "rm" else { return false }
+            let deletes = command.name == "rm"
+                || (command.name == "find" && (command.arguments.contains("-delete") || command.arguments.contains("rm")))
+            guard deletes else { return false }
             return command.arguments.contains { arg in
                 let a = arg.replacing("$HOME", with: "/root").replacing("${HOME}", with: "/root")
                 let path = a.hasPrefix("~/") ? "/root" + a.dropFirst() : a
@@ -44,8 +47,11 @@ extension DockerfileFacts {
         }
     }
 
-    /// Package operations a RUN performs.
-    public func packageOperations(of instruction: Instruction) -> [PackageOperation] {
-        commands(of: instruction).compactMap(PackageOperation.init)
+    /// Package operations a RUN performs. `$VAR` package words are expanded from the RUN's
+    /// own shell assignments (`buildDeps='gcc make'; apt-get install $buildDeps`), then from
+    /// `variables` (the ARG/ENV values in scope).
+    public func packageOperations(of instruction: Instruction, variables: [String: String] = [:]) -> [PackageOperation] {
+        let known = variables.merging(RunScript.assignments(in: scripts(of: instruction))) { _, shell in shell }
+        return commands(of: instruction).compactMap(PackageOperation.init).map { $0.expanding(known) }
     }
 }

@@ -45,6 +45,22 @@ enum RunScript {
         return ShellScript(pipelines: [Pipeline(commands: [command], nesting: .topLevel, followedBy: nil)])
     }
 
+    /// Shell variables a script assigns (`deps='gcc make'`, `export DEPS=…`), last one winning.
+    static func assignments(in scripts: [ShellScript]) -> [String: String] {
+        var out: [String: String] = [:]
+        for command in scripts.flatMap(\.commands) {
+            var texts = command.assignments.map(\.text)
+            if let name = command.name, ["export", "readonly", "declare", "local", "typeset"].contains(name) {
+                texts += command.arguments
+            }
+            for text in texts where ResolvedCommand.isAssignment(text) {
+                let eq = text.firstIndex(of: "=")!
+                out[String(text[..<eq])] = String(text[text.index(after: eq)...])
+            }
+        }
+        return out
+    }
+
     static func baseName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
     }

@@ -28,4 +28,18 @@ public enum CheckRegistry {
         "maintainer": MaintainerCheck(),
         "unknown-instruction": UnknownInstructionCheck(),
     ]
+
+    public static let image: [String: any ImageCheck] = [
+        "image-root-user": ImageRootUserCheck(),
+        "image-user-missing": ImageUserMissingCheck(),
+        "image-build-tools": ImageBuildToolsCheck(),
+        "setuid-file": SetuidFileCheck(),
+        "world-writable": WorldWritableCheck(),
+        "package-cache": PackageCacheCheck(),
+        "image-secret-env": ImageSecretEnvCheck(),
+        "history-secret": HistorySecretCheck(),
+        "image-healthcheck-missing": ImageHealthcheckCheck(),
+        "layer-integrity": LayerIntegrityCheck(),
+        "image-secret-file": ImageSecretFileCheck(),
+    ]
 }

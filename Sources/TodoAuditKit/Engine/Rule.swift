@@ -31,14 +31,30 @@ public struct RuleExample: Sendable {
     public var expectation: Expectation
     /// 1-based position among the rule's examples of this expectation.
     public var number: Int
-    /// The Dockerfile with markers removed.
-    public var dockerfile: String
+    /// The Dockerfile with markers removed (nil for an image example).
+    public var dockerfile: String?
     /// Lines marked with `↓`; a fire example must mark at least one.
     public var expectedLines: [Int]
     /// Whether a `.dockerignore` exists beside the Dockerfile (default true).
     public var hasDockerignore: Bool
     /// `--target` for the build, if the example sets one.
     public var target: String?
+    /// An image described in YAML (config, history, layers of files), built in memory.
+    public var image: RuleData?
+    /// Where an image example's findings must be: `config:User`, `file:PATH`, `layer:N`, `image`.
+    public var expectedPlaces: [String]
+
+    public init(expectation: Expectation, number: Int, dockerfile: String?, expectedLines: [Int], hasDockerignore: Bool,
+                target: String?, image: RuleData? = nil, expectedPlaces: [String] = []) {
+        self.expectation = expectation
+        self.number = number
+        self.dockerfile = dockerfile
+        self.expectedLines = expectedLines
+        self.hasDockerignore = hasDockerignore
+        self.target = target
+        self.image = image
+        self.expectedPlaces = expectedPlaces
+    }
 
     /// Splits `↓` markers off the start of lines.
     static func markedLines(_ text: String) -> (text: String, lines: [Int]) {

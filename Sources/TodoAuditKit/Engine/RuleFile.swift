@@ -5,7 +5,7 @@ enum RuleFile {
         "id", "name", "category", "severity", "applies-to", "title", "checklist", "description",
         "remediation", "references", "check", "parameters", "default", "examples",
     ]
-    static let exampleKeys: Set<String> = ["dockerfile", "dockerignore", "target"]
+    static let exampleKeys: Set<String> = ["dockerfile", "dockerignore", "target", "image", "expect"]
 
     static func rule(from value: RuleData, path: String, withExamples: Bool = true) throws(RuleLoadError) -> Rule {
         guard case .map(let map) = value else {
@@ -78,12 +78,29 @@ enum RuleFile {
                 throw RuleLoadError(file: path, problem: "at least one '\(expectation.rawValue)' example is required")
             }
             for (i, item) in items.enumerated() {
-                guard case .map(let fields) = item, let source = fields["dockerfile"]?.string else {
-                    throw RuleLoadError(file: path, problem: "\(expectation.rawValue) example \(i + 1) needs a 'dockerfile'")
+                let label = "\(expectation.rawValue) example \(i + 1)"
+                guard case .map(let fields) = item else {
+                    throw RuleLoadError(file: path, problem: "\(label) must be a mapping")
                 }
                 let extra = Set(fields.keys).subtracting(exampleKeys).sorted()
                 guard extra.isEmpty else {
-                    throw RuleLoadError(file: path, problem: "\(expectation.rawValue) example \(i + 1): unknown keys \(extra.joined(separator: ", "))")
+                    throw RuleLoadError(file: path, problem: "\(label): unknown keys \(extra.joined(separator: ", "))")
+                }
+                if let image = fields["image"] {
+                    // Image examples name the places findings must be at: `config:User`, `file:usr/bin/gcc`, `layer:2`, `image`.
+                    let places = fields["expect"]?.strings ?? []
+                    if expectation == .fire && places.isEmpty {
+                        throw RuleLoadError(file: path, problem: "\(label) lists no 'expect' places")
+                    }
+                    if expectation == .pass && !places.isEmpty {
+                        throw RuleLoadError(file: path, problem: "\(label) must not list 'expect' places")
+                    }
+                    out.append(RuleExample(expectation: expectation, number: i + 1, dockerfile: nil, expectedLines: [],
+                                           hasDockerignore: true, target: nil, image: image, expectedPlaces: places))
+                    continue
+                }
+                guard let source = fields["dockerfile"]?.string else {
+                    throw RuleLoadError(file: path, problem: "\(label) needs a 'dockerfile' or an 'image'")
                 }
                 let (text, lines) = RuleExample.markedLines(source)
                 if expectation == .fire && lines.isEmpty {

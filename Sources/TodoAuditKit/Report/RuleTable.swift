@@ -27,7 +27,11 @@ public enum RuleTable {
         out += "\n\(rule.description.trimmingWhitespace())\n\nFix: \(rule.remediation.trimmingWhitespace())\n"
         for example in rule.examples {
             out += "\n\(example.expectation == .fire ? "Fires on" : "Passes") (example \(example.number)):\n"
-            for line in example.dockerfile.split(separator: "\n", omittingEmptySubsequences: false).dropLast(example.dockerfile.hasSuffix("\n") ? 1 : 0) {
+            guard let dockerfile = example.dockerfile else {
+                out += "    an image (see \(rule.source))" + (example.expectedPlaces.isEmpty ? "" : "; reported at \(example.expectedPlaces.joined(separator: ", "))") + "\n"
+                continue
+            }
+            for line in dockerfile.split(separator: "\n", omittingEmptySubsequences: false).dropLast(dockerfile.hasSuffix("\n") ? 1 : 0) {
                 out += "    \(line)\n"
             }
         }

@@ -1,0 +1,31 @@
+/// The Swift logic behind an image rule. It reads `ImageFacts`, never the tarball.
+public protocol ImageCheck: Sendable {
+    func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation]
+}
+
+/// What an image check reports: a file (with the layer it is in) or a config field.
+public struct ImageViolation: Sendable, Hashable {
+    public enum Place: Sendable, Hashable {
+        /// A file path in the image, in a layer.
+        case file(String, layer: Int)
+        /// A config field such as `User`, `Env.DB_PASSWORD`, `Healthcheck`, `history[3]`.
+        case config(String)
+        /// The image as a whole (size budget).
+        case image
+        /// A layer (digest mismatch).
+        case layer(Int)
+    }
+
+    public var place: Place
+    public var message: String
+    public var evidence: String?
+    /// Bytes that could be saved by fixing it, for the optimization potential.
+    public var reclaimableBytes: Int64
+
+    public init(_ place: Place, _ message: String, evidence: String? = nil, reclaimableBytes: Int64 = 0) {
+        self.place = place
+        self.message = message
+        self.evidence = evidence
+        self.reclaimableBytes = reclaimableBytes
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// What image rules read: the config, the layers with their history, the merged file view,
+/// the entries later layers hid, and the few small files checks need the content of.
+/// Built from a tarball by the image reader, or from a rule example in memory.
+public struct ImageFacts: Sendable {
+    public enum FileKind: String, Sendable, Hashable { case file, directory, symlink, hardlink, device, fifo, other }
+
+    public struct File: Sendable, Hashable {
+        public var path: String
+        public var kind: FileKind
+        public var mode: UInt32
+        public var uid: Int64
+        public var gid: Int64
+        public var size: Int64
+        public var linkTarget: String?
+        /// Index of the layer the entry comes from.
+        public var layer: Int
+
+        public init(path: String, kind: FileKind, mode: UInt32, uid: Int64 = 0, gid: Int64 = 0, size: Int64, linkTarget: String? = nil, layer: Int) {
+            self.path = path
+            self.kind = kind
+            self.mode = mode
+            self.uid = uid
+            self.gid = gid
+            self.size = size
+            self.linkTarget = linkTarget
+            self.layer = layer
+        }
+    }
+
+    /// An entry a later layer deleted (whiteout) or overwrote: its bytes still ship.
+    public struct HiddenFile: Sendable, Hashable {
+        public var file: File
+        public var hiddenBy: Int
+        public var deleted: Bool
+
+        public init(file: File, hiddenBy: Int, deleted: Bool) {
+            self.file = file
+            self.hiddenBy = hiddenBy
+            self.deleted = deleted
+        }
+    }
+
+    public struct Layer: Sendable, Hashable {
+        public var index: Int
+        /// The blob digest from the manifest.
+        public var digest: String?
+        public var createdBy: String?
+        /// Bytes of regular files in the layer.
+        public var size: Int64
+        /// Integrity problems found while reading (digest mismatches), one line each.
+        public var problems: [String]
+
+        public init(index: Int, digest: String?, createdBy: String?, size: Int64, problems: [String] = []) {
+            self.index = index
+            self.digest = digest
+            self.createdBy = createdBy
+            self.size = size
+            self.problems = problems
+        }
+    }
+
+    public struct Config: Sendable, Hashable {
+        public var user: String?
+        public var env: [EnvVariable]
+        public var entrypoint: [String]?
+        public var cmd: [String]?
+        /// `Healthcheck.Test`; `["NONE"]` disables it, nil means none set.
+        public var healthcheck: [String]?
+        public var exposedPorts: [String]
+        public var labels: [String: String]
+        public var workingDir: String?
+
+        public init(user: String? = nil, env: [EnvVariable] = [], entrypoint: [String]? = nil, cmd: [String]? = nil,
+                    healthcheck: [String]? = nil, exposedPorts: [String] = [], labels: [String: String] = [:], workingDir: String? = nil) {
+            self.user = user
+            self.env = env
+            self.entrypoint = entrypoint
+            self.cmd = cmd
+            self.healthcheck = healthcheck
+            self.exposedPorts = exposedPorts
+            self.labels = labels
+            self.workingDir = workingDir
+        }
+    }
+
+    public struct EnvVariable: Sendable, Hashable {
+        public var name: String
+        public var value: String
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
+    public struct HistoryEntry: Sendable, Hashable {
+        public var createdBy: String
+        public var emptyLayer: Bool
+        /// The layer this step made, when it made one.
+        public var layer: Int?
+
+        public init(createdBy: String, emptyLayer: Bool, layer: Int?) {
+            self.createdBy = createdBy
+            self.emptyLayer = emptyLayer
+            self.layer = layer
+        }
+    }
+
+    /// What the report calls the image (`todo/backend:v1`, or the tarball's path).
+    public var name: String
+    /// The tarball or layout it was read from.
+    public var path: String
+    /// `docker-archive`, `oci-archive`, `oci-layout`, …
+    public var format: String
+    public var config: Config
+    public var history: [HistoryEntry]
+    public var layers: [Layer]
+    /// The merged view: path → the entry that wins.
+    public var files: [String: File]
+    public var hidden: [HiddenFile]
+    /// Contents of the small files checks read (`etc/passwd`, package databases), merged view.
+    public var contents: [String: [UInt8]]
+
+    public init(name: String, path: String, format: String, config: Config, history: [HistoryEntry], layers: [Layer],
+                files: [String: File], hidden: [HiddenFile], contents: [String: [UInt8]]) {
+        self.name = name
+        self.path = path
+        self.format = format
+        self.config = config
+        self.history = history
+        self.layers = layers
+        self.files = files
+        self.hidden = hidden
+        self.contents = contents
+    }
+
+    /// Paths whose content checks need (exact paths or `dir/` prefixes), for the reader.
+    public static let wantedContents: [String] = [
+        "etc/passwd", "etc/group", "etc/os-release", "usr/lib/os-release",
+        "lib/apk/db/installed", "var/lib/dpkg/status", "var/lib/dpkg/status.d/",
+    ]
+
+    public func text(_ path: String) -> String? {
+        contents[path].map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Total bytes of regular files over all layers, hidden ones included.
+    public var totalBytes: Int64 { layers.reduce(0) { $0 + $1.size } }
+
+    /// "layer 3 · RUN apk add gcc" for messages.
+    public func describe(layer index: Int) -> String {
+        let createdBy = layers.indices.contains(index) ? layers[index].createdBy.map(ImageFacts.shortCommand) : nil
+        return "layer \(index + 1)" + (createdBy.map { " · \($0)" } ?? "")
+    }
+
+    /// `/bin/sh -c #(nop)  USER app` and BuildKit's `RUN /bin/sh -c … # buildkit` shortened.
+    static func shortCommand(_ createdBy: String) -> String {
+        var s = createdBy
+        if let r = s.range(of: "/bin/sh -c #(nop) ") { s = String(s[r.upperBound...]) }
+        s = s.replacingOccurrences(of: "/bin/sh -c ", with: "")
+        if s.hasSuffix(" # buildkit") { s = String(s.dropLast(" # buildkit".count)) }
+        s = s.trimmingWhitespace()
+        if !s.hasPrefix("RUN ") && !s.hasPrefix("COPY") && !s.hasPrefix("ADD") && !s.hasPrefix("|") && s.first?.isUppercase != true { s = "RUN " + s }
+        return s.count > 60 ? String(s.prefix(59)) + "…" : s
+    }
+}

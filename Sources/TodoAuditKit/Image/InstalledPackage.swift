@@ -1,0 +1,76 @@
+/// A package an OS package database says is installed, with the files it owns when the
+/// database lists them (apk does; dpkg keeps them in separate .list files).
+public struct InstalledPackage: Sendable, Hashable {
+    public enum Manager: String, Sendable { case apk, dpkg }
+
+    public var manager: Manager
+    public var name: String
+    public var version: String
+    public var files: [String]
+
+    /// Parses `lib/apk/db/installed`: blank-line separated records of `K:value` lines,
+    /// `F:` a directory and the following `R:` files in it.
+    public static func apk(_ text: String) -> [InstalledPackage] {
+        var out: [InstalledPackage] = []
+        var name = "", version = "", directory = ""
+        var files: [String] = []
+        func flush() {
+            if !name.isEmpty { out.append(InstalledPackage(manager: .apk, name: name, version: version, files: files)) }
+            name = ""; version = ""; directory = ""; files = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.isEmpty { flush(); continue }
+            guard line.count >= 2, line.dropFirst().first == ":" else { continue }
+            let value = String(line.dropFirst(2))
+            switch line.first {
+            case "P": name = value
+            case "V": version = value
+            case "F": directory = value
+            case "R": files.append(directory.isEmpty ? value : directory + "/" + value)
+            default: break
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Parses a dpkg status file: RFC 822-style stanzas; only `install ok installed` counts.
+    public static func dpkg(_ text: String) -> [InstalledPackage] {
+        var out: [InstalledPackage] = []
+        for stanza in text.split(separator: "\n\n", omittingEmptySubsequences: true) {
+            var name = "", version = "", status = "install ok installed"
+            for line in stanza.split(separator: "\n") {
+                if line.hasPrefix("Package: ") { name = String(line.dropFirst(9)) }
+                else if line.hasPrefix("Version: ") { version = String(line.dropFirst(9)) }
+                else if line.hasPrefix("Status: ") { status = String(line.dropFirst(8)) }
+            }
+            if !name.isEmpty && status.hasSuffix(" installed") {
+                out.append(InstalledPackage(manager: .dpkg, name: name.trimmingWhitespace(), version: version.trimmingWhitespace(), files: []))
+            }
+        }
+        return out
+    }
+}
+
+extension ImageFacts {
+    /// Packages from the apk and dpkg databases of the merged view (distroless `status.d/` too).
+    public var packages: [InstalledPackage] {
+        var out: [InstalledPackage] = []
+        if let apk = text("lib/apk/db/installed") { out += InstalledPackage.apk(apk) }
+        if let status = text("var/lib/dpkg/status") { out += InstalledPackage.dpkg(status) }
+        for path in contents.keys.sorted() where path.hasPrefix("var/lib/dpkg/status.d/") {
+            out += InstalledPackage.dpkg(text(path) ?? "")
+        }
+        return out
+    }
+
+    /// `etc/passwd` as name and uid, in file order.
+    public var users: [(name: String, uid: Int)] {
+        guard let passwd = text("etc/passwd") else { return [] }
+        return passwd.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: ":", omittingEmptySubsequences: false)
+            guard fields.count >= 3, let uid = Int(fields[2]) else { return nil }
+            return (String(fields[0]), uid)
+        }
+    }
+}

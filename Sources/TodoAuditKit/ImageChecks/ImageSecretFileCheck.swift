@@ -1,0 +1,28 @@
+/// Files that usually hold credentials in any layer, also when a later layer deleted or
+/// overwrote them: the bytes still ship in the earlier layer.
+struct ImageSecretFileCheck: ImageCheck {
+    func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
+        let data = input.list("secret-files")
+        let patterns = (data["files"]?.strings ?? []).map(Glob.init)
+        let allowed = (data["not-secret"]?.strings ?? []).map(Glob.init)
+        let skip = (data["image-paths-not-secret"]?.strings ?? []).map(Glob.init)
+        func matches(_ file: ImageFacts.File) -> Bool {
+            guard file.kind == .file, !skip.contains(where: { $0.matches(file.path) }) else { return false }
+            guard let name = file.path.split(separator: "/").last.map(String.init) else { return false }
+            return patterns.contains { $0.matches(name) } && !allowed.contains { $0.matches(name) }
+        }
+        var out: [ImageViolation] = []
+        for file in image.files.values.sorted(by: { $0.path < $1.path }) where matches(file) {
+            out.append(ImageViolation(.file(file.path, layer: file.layer), "/\(file.path), a file that usually holds credentials, ships in \(image.describe(layer: file.layer))", evidence: file.path))
+        }
+        for hidden in image.hidden where matches(hidden.file) {
+            let how = hidden.deleted ? "deleted" : "overwritten"
+            out.append(ImageViolation(
+                .file(hidden.file.path, layer: hidden.file.layer),
+                "/\(hidden.file.path) was \(how) in layer \(hidden.hiddenBy + 1) but its bytes still ship in \(image.describe(layer: hidden.file.layer)); rebuild without it and rotate what it held",
+                evidence: hidden.file.path
+            ))
+        }
+        return out
+    }
+}
