@@ -77,4 +77,17 @@ import DockerfileSyntax
         let many = try findings("FROM node\nENV API_TOKEN=abcd1234efgh\nRUN curl https://x | sh\nRUN apk add gcc\nENV AWS=AKIAZ7Q4WJ3KLM5N2XPQ\n")
         #expect(Score(rules: rules, findings: many, weights: catalog.weights).value == 0)
     }
+
+    @Test func sizesAndBudgets() throws {
+        #expect(ByteSize.parse("150MB") == 150_000_000)
+        #expect(ByteSize.parse("1.5 GB") == 1_500_000_000)
+        #expect(ByteSize.parse("200MiB") == Int64(209_715_200))
+        #expect(ByteSize.parse("123") == 123)
+        #expect(ByteSize.parse("12 parsecs") == nil)
+        let config = try AuditConfiguration.parse("max_size:\n  todo/frontend: 200MB\n  todo/backend: 150MB\n  '*': 1GB\n", source: "t")
+        #expect(config.sizeBudget(for: "todo/backend:v1") == 150_000_000)
+        #expect(config.sizeBudget(for: "todo/frontend") == 200_000_000)
+        #expect(config.sizeBudget(for: "other:1") == 1_000_000_000)
+        #expect(throws: ConfigurationError.self) { try AuditConfiguration.parse("max_size: huge\n", source: "t") }
+    }
 }

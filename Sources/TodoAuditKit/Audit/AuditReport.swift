@@ -4,15 +4,22 @@ public struct AuditReport: Sendable {
     public var rules: [Rule]
     public var findings: [Finding]
     public var score: Score
-    /// Image size and what could be saved, when an image was scanned.
+    /// Image size and what could be saved, when images were scanned (summed over them).
     public var size: ImageSize?
+    /// The scanned images' layer tables.
+    public var images: [ImageSummary]
 
-    public init(targets: [AuditTarget], rules: [Rule], findings: [Finding], weights: ScoreWeights, size: ImageSize? = nil) {
+    public init(targets: [AuditTarget], rules: [Rule], findings: [Finding], weights: ScoreWeights, images: [ImageSummary] = []) {
         self.targets = targets
         self.rules = rules.sorted { $0.id < $1.id }
         self.findings = findings.sorted(by: Finding.reportOrder)
         self.score = Score(rules: self.rules, findings: self.findings, weights: weights)
-        self.size = size
+        self.images = images
+        self.size = images.isEmpty ? nil : ImageSize(
+            bytes: images.reduce(0) { $0 + $1.size.bytes },
+            optimizationPotentialBytes: images.reduce(0) { $0 + $1.size.optimizationPotentialBytes },
+            wastedBytes: images.reduce(0) { $0 + $1.size.wastedBytes }
+        )
     }
 
     /// The exit policy: a score under `failUnder`, or a finding at or above `failOn`.

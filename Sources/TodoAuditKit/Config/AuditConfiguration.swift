@@ -12,22 +12,36 @@ public struct AuditConfiguration: Sendable, Equatable {
     public var severity: [String: Severity] = [:]
     public var failUnder: Int?
     public var failOn: Severity?
+    /// Image size budgets in bytes, by image name (`todo/backend`, `todo/backend:v1`, a glob) or `*` for any.
+    public var maxImageSize: [String: Int64] = [:]
     /// Where it was read from, for messages.
     public var source: String?
 
     public init() {}
 
-    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on"]
+    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on", "max_size"]
 
     public static func parse(_ text: String, source: String) throws(ConfigurationError) -> AuditConfiguration {
         let value: Any?
         do { value = try Yams.load(yaml: text) } catch {
             throw ConfigurationError(source: source, problem: "not valid YAML (\(error))")
         }
+        guard let value else {
+            var empty = AuditConfiguration()
+            empty.source = source
+            return empty
+        }
+        guard let map = RuleData(yaml: value) else {
+            throw ConfigurationError(source: source, problem: "must be a mapping of settings")
+        }
+        return try settings(map, source: source)
+    }
+
+    /// Settings already parsed (from the config file, or a rule example's `settings`).
+    public static func settings(_ map: RuleData, source: String) throws(ConfigurationError) -> AuditConfiguration {
         var config = AuditConfiguration()
         config.source = source
-        guard let value else { return config }
-        guard let map = RuleData(yaml: value), case .map(let fields) = map else {
+        guard case .map(let fields) = map else {
             throw ConfigurationError(source: source, problem: "must be a mapping of settings")
         }
         let unknown = Set(fields.keys).subtracting(keys).sorted()
@@ -60,7 +74,32 @@ public struct AuditConfiguration: Sendable, Equatable {
             }
             config.failOn = s
         }
+        if let v = fields["max_size"] {
+            let entries: [(String, RuleData)]
+            switch v {
+            case .string: entries = [("*", v)]
+            case .map(let m): entries = m.sorted { $0.key < $1.key }
+            case .list: throw ConfigurationError(source: source, problem: "max_size must be a size (150MB) or a map of image name to size")
+            }
+            for (name, size) in entries {
+                guard let bytes = size.string.flatMap(ByteSize.parse) else {
+                    throw ConfigurationError(source: source, problem: "max_size for \(name) is not a size like 150MB, 1.5GB or 200MiB")
+                }
+                config.maxImageSize[name] = bytes
+            }
+        }
         return config
+    }
+
+    /// The size budget for an image: its exact name, its name without tag, a matching glob, then `*`.
+    public func sizeBudget(for image: String) -> Int64? {
+        if let exact = maxImageSize[image] { return exact }
+        let repository = ImageReference(image)?.repository
+        if let repository, let byName = maxImageSize[repository] { return byName }
+        for key in maxImageSize.keys.sorted() where key != "*" && Glob(key).matches(image) {
+            return maxImageSize[key]
+        }
+        return maxImageSize["*"]
     }
 
     /// Names and ids in the config that no rule has.

@@ -41,5 +41,6 @@ public enum CheckRegistry {
         "image-healthcheck-missing": ImageHealthcheckCheck(),
         "layer-integrity": LayerIntegrityCheck(),
         "image-secret-file": ImageSecretFileCheck(),
+        "size-budget": SizeBudgetCheck(),
     ]
 }

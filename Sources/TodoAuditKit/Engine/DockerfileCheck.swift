@@ -8,6 +8,8 @@ public protocol DockerfileCheck: Sendable {
 public struct CheckInput: Sendable {
     public var rule: Rule
     public var catalog: RuleCatalog
+    /// The user's settings, for checks with per-run knobs (the image size budget).
+    public var configuration: AuditConfiguration = AuditConfiguration()
 
     public var parameters: RuleData { rule.parameters }
     public func list(_ name: String) -> RuleData { catalog.list(name) }

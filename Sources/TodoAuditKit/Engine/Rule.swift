@@ -43,6 +43,8 @@ public struct RuleExample: Sendable {
     public var image: RuleData?
     /// Where an image example's findings must be: `config:User`, `file:PATH`, `layer:N`, `image`.
     public var expectedPlaces: [String]
+    /// `.todoaudit.yml` settings the example runs with (e.g. a size budget).
+    public var settings: RuleData?
 
     public init(expectation: Expectation, number: Int, dockerfile: String?, expectedLines: [Int], hasDockerignore: Bool,
                 target: String?, image: RuleData? = nil, expectedPlaces: [String] = []) {

@@ -5,7 +5,7 @@ extension RuleEngine {
         var reclaimable: Int64 = 0
         for rule in rules ?? activeRules(for: .image) {
             guard let check = CheckRegistry.image[rule.check] else { continue }
-            for violation in check.evaluate(image, CheckInput(rule: rule, catalog: catalog)) {
+            for violation in check.evaluate(image, CheckInput(rule: rule, catalog: catalog, configuration: configuration)) {
                 reclaimable += violation.reclaimableBytes
                 let (location, place) = Self.location(violation.place, in: image)
                 findings.append(Finding(

@@ -5,7 +5,7 @@ enum RuleFile {
         "id", "name", "category", "severity", "applies-to", "title", "checklist", "description",
         "remediation", "references", "check", "parameters", "default", "examples",
     ]
-    static let exampleKeys: Set<String> = ["dockerfile", "dockerignore", "target", "image", "expect"]
+    static let exampleKeys: Set<String> = ["dockerfile", "dockerignore", "target", "image", "expect", "settings"]
 
     static func rule(from value: RuleData, path: String, withExamples: Bool = true) throws(RuleLoadError) -> Rule {
         guard case .map(let map) = value else {
@@ -95,8 +95,10 @@ enum RuleFile {
                     if expectation == .pass && !places.isEmpty {
                         throw RuleLoadError(file: path, problem: "\(label) must not list 'expect' places")
                     }
-                    out.append(RuleExample(expectation: expectation, number: i + 1, dockerfile: nil, expectedLines: [],
-                                           hasDockerignore: true, target: nil, image: image, expectedPlaces: places))
+                    var example = RuleExample(expectation: expectation, number: i + 1, dockerfile: nil, expectedLines: [],
+                                              hasDockerignore: true, target: nil, image: image, expectedPlaces: places)
+                    example.settings = fields["settings"]
+                    out.append(example)
                     continue
                 }
                 guard let source = fields["dockerfile"]?.string else {

@@ -10,7 +10,9 @@ public enum JSONReporter {
         struct Target: Encodable { var kind: String; var path: String }
         struct Check: Encodable { var rule: String; var name: String; var passed: Bool }
         struct ScoreValue: Encodable { var value: Int; var max: Int; var checks: [Check] }
-        struct Size: Encodable { var bytes: Int64; var optimizationPotentialBytes: Int64 }
+        struct Size: Encodable { var bytes: Int64; var optimizationPotentialBytes: Int64; var wastedBytes: Int64 }
+        struct LayerRow: Encodable { var index: Int; var bytes: Int64; var createdBy: String }
+        struct Image: Encodable { var name: String; var format: String; var layers: [LayerRow]; var bytes: Int64; var optimizationPotentialBytes: Int64 }
         struct Place: Encodable {
             var kind: String; var path: String; var line: Int?; var endLine: Int?; var layer: String?
         }
@@ -24,6 +26,7 @@ public enum JSONReporter {
         var targets: [Target]
         var score: ScoreValue
         var size: Size?
+        var images: [Image]?
         var findings: [Item]
     }
 
@@ -34,7 +37,12 @@ public enum JSONReporter {
             targets: report.targets.map { .init(kind: $0.kind.rawValue, path: $0.path) },
             score: .init(value: report.score.value, max: report.score.maximum,
                          checks: report.score.checks.map { .init(rule: $0.ruleID, name: $0.name, passed: $0.passed) }),
-            size: report.size.map { .init(bytes: $0.bytes, optimizationPotentialBytes: $0.optimizationPotentialBytes) },
+            size: report.size.map { .init(bytes: $0.bytes, optimizationPotentialBytes: $0.optimizationPotentialBytes, wastedBytes: $0.wastedBytes) },
+            images: report.images.isEmpty ? nil : report.images.map { image in
+                .init(name: image.name, format: image.format,
+                      layers: image.layers.map { .init(index: $0.index + 1, bytes: $0.bytes, createdBy: $0.createdBy) },
+                      bytes: image.size.bytes, optimizationPotentialBytes: image.size.optimizationPotentialBytes)
+            },
             findings: report.findings.map { f in
                 .init(rule: f.ruleID, name: f.ruleName, category: f.category.rawValue, severity: f.severity.rawValue,
                       message: f.message,

@@ -37,9 +37,18 @@ public struct TextReporter: Sendable {
             let mb = Double(size.bytes) / 1_000_000
             let save = Double(size.optimizationPotentialBytes) / 1_000_000
             let percent = size.bytes > 0 ? Int((Double(size.optimizationPotentialBytes) / Double(size.bytes) * 100).rounded()) : 0
-            out += "\nImage size: \(Self.format(mb)) MB · optimization potential: ~\(Self.format(save)) MB (\(percent)% reduction)\n"
+            out += "\nSize: \(Self.format(mb)) MB · Optimization Potential: ~\(Self.format(save)) MB (\(percent)% reduction)\n"
+            let other = size.optimizationPotentialBytes - size.wastedBytes
+            out += "  \(ByteCount.text(size.wastedBytes)) in files later layers delete or overwrite, \(ByteCount.text(other)) in caches and build tools\n"
         }
         out += "\nSecurity Score: \(report.score.value)/\(report.score.maximum)\n"
+        for image in report.images {
+            out += "\nLayers of \(image.name)\n"
+            for layer in image.layers {
+                let size = ByteCount.text(layer.bytes)
+                out += "  \(String(layer.index + 1).leftPadded(3))  \(size.leftPadded(9))  \(layer.createdBy)\n"
+            }
+        }
         return out
     }
 
@@ -69,5 +78,11 @@ public struct TextReporter: Sendable {
     static func format(_ value: Double) -> String {
         let tenths = Int((value * 10).rounded())
         return "\(tenths / 10).\(tenths % 10)"
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }
