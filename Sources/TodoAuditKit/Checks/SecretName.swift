@@ -66,9 +66,22 @@ struct SecretPlaceholder {
 
     func isPlaceholder(_ value: String) -> Bool {
         let v = value.lowercased()
-        if v.isEmpty || v.hasPrefix("$") { return true }
+        if v.isEmpty || v.hasPrefix("$") || Self.isFilePath(value) { return true }
         if let first = v.first, v.count >= 3, v.allSatisfy({ $0 == first }) { return true }
         return patterns.contains { $0.matches(v) }
+    }
+
+    /// `GOOGLE_APPLICATION_CREDENTIALS=/secrets/gcp.json`, `JWT_SECRET=/run/secrets/jwt`: a
+    /// path names where the secret is, it is not the secret.
+    static func isFilePath(_ value: String) -> Bool {
+        var rest = Substring(value)
+        if rest.hasPrefix("~/") || rest.hasPrefix("./") { rest = rest.dropFirst(2) }
+        else if rest.hasPrefix("/") { rest = rest.dropFirst() }
+        else { return false }
+        let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
+        return !rest.isEmpty && parts.allSatisfy { part in
+            !part.isEmpty && part.contains(where: \.isLetter) && part.allSatisfy { $0.isLetter || $0.isNumber || "._-".contains($0) }
+        }
     }
 }
 
