@@ -17,13 +17,16 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ArchiveReading", dependencies: ["CArchive"]),
         .target(name: "XMLWriting", dependencies: ["CLibXML2"]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .target(name: "Digesting", dependencies: ["CCrypto"]),
+        .target(name: "ImageModel", dependencies: ["ArchiveReading", "Digesting"]),
 
         // Dockerfile and shell syntax: no I/O, no rules, no dependencies.
         .target(name: "DockerfileSyntax"),
 
         .target(
             name: "TodoAuditKit",
-            dependencies: ["DockerfileSyntax", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DockerfileSyntax", "ImageModel", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(
@@ -38,6 +41,7 @@ let package = Package(
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "TodoAuditKitTests", dependencies: ["TodoAuditKit", "DockerfileSyntax"]),
         .testTarget(name: "WrapperTests", dependencies: ["ArchiveReading", "XMLWriting"]),
+        .testTarget(name: "ImageModelTests", dependencies: ["ImageModel", "ArchiveReading", "Digesting"], exclude: ["ImageBuilder.py"]),
         .testTarget(name: "todoauditTests", dependencies: ["todoaudit"]),
     ]
 )

@@ -7,6 +7,12 @@ public final class ArchiveReader {
     private let handle: OpaquePointer
     /// Keeps an in-memory source alive while libarchive reads from it.
     private let buffer: UnsafeMutableRawBufferPointer?
+    /// Feeds libarchive through callbacks when it does not open the bytes itself.
+    private let source: ArchiveSource?
+    /// Where the current entry's header and data start, counted in the (decompressed)
+    /// stream the format reads; for an uncompressed tar, byte offsets in the file.
+    public private(set) var headerOffset: Int64 = 0
+    public private(set) var dataOffset: Int64 = 0
 
     /// Opens a file on disk.
     public init(path: String, blockSize: Int = 64 * 1024) throws(ArchiveError) {
@@ -22,6 +28,7 @@ public final class ArchiveReader {
         // Stored only on success: a class whose init throws after that would run deinit too.
         handle = a
         buffer = nil
+        source = nil
     }
 
     /// Reads an archive held in memory (a nested layer, a test fixture).
@@ -40,11 +47,92 @@ public final class ArchiveReader {
         }
         handle = a
         buffer = copy
+        source = nil
+    }
+
+    /// Opens `length` bytes of a file from `offset` — a blob inside an outer tar — streamed
+    /// without copying it. With `observe`, every byte of the slice passes it exactly once
+    /// (call `drainSource()` at the end), e.g. to digest a compressed layer; without it,
+    /// skipping entry data seeks instead of reading.
+    public convenience init(
+        path: String, offset: Int64, length: Int64, format: ArchiveFormat = .any,
+        observe: ((UnsafeRawBufferPointer) -> Void)? = nil
+    ) throws(ArchiveError) {
+        let source = try FileSliceSource(path: path, offset: offset, length: length, observe: observe)
+        try self.init(source: source, format: format)
+    }
+
+    /// Reads the data of `upstream`'s current entry as an archive: with a `.raw` upstream
+    /// that decompresses a layer blob, this reads the tar inside. `observe` sees the
+    /// decompressed bytes (for a diff_id), all of them once `drainSource()` has run.
+    public convenience init(
+        entryDataOf upstream: ArchiveReader, format: ArchiveFormat = .tar,
+        observe: ((UnsafeRawBufferPointer) -> Void)? = nil
+    ) throws(ArchiveError) {
+        try self.init(source: EntryDataSource(upstream: upstream, observe: observe), format: format)
+    }
+
+    private init(source: ArchiveSource, format: ArchiveFormat) throws(ArchiveError) {
+        guard let a = archive_read_new() else {
+            source.close()
+            throw ArchiveError(code: -1, message: "libarchive: out of memory")
+        }
+        format.enable(on: a)
+        let context = Unmanaged.passUnretained(source).toOpaque()
+        let status = archive_read_open2(
+            a, context, nil,
+            { _, context, block in
+                let source = Unmanaged<ArchiveSource>.fromOpaque(context!).takeUnretainedValue()
+                let n = source.fill()
+                block?.pointee = UnsafeRawPointer(source.buffer.baseAddress)
+                return n
+            },
+            source.canSkip ? { _, context, request in
+                Unmanaged<ArchiveSource>.fromOpaque(context!).takeUnretainedValue().skip(request)
+            } : nil,
+            nil
+        )
+        if status != ARCHIVE_OK {
+            let error = source.failure ?? Self.error(a)
+            archive_read_free(a)
+            source.close()
+            throw error
+        }
+        handle = a
+        buffer = nil
+        self.source = source
     }
 
     deinit {
         archive_read_free(handle)
         buffer?.deallocate()
+        source?.close()
+    }
+
+    /// Reads and observes the bytes of the source libarchive did not ask for (padding
+    /// after the end-of-archive mark, a compressed stream's trailer), so an observer's
+    /// digest covers the whole source. Call it after `next()` returned nil.
+    public func drainSource() throws(ArchiveError) {
+        try source?.drain()
+    }
+
+    /// Skips the rest of the current entry's data (a seek where the source allows it).
+    public func skipData() throws(ArchiveError) {
+        if archive_read_data_skip(handle) != ARCHIVE_OK { throw failure() }
+    }
+
+    /// Reads the next chunk of the current entry's data into `buffer`: the byte count,
+    /// 0 at the end of the entry. For streaming large entries through a scanner.
+    public func readData(into buffer: UnsafeMutableRawBufferPointer) throws(ArchiveError) -> Int {
+        guard let base = buffer.baseAddress, !buffer.isEmpty else { return 0 }
+        let n = archive_read_data(handle, base, buffer.count)
+        if n < 0 { throw failure() }
+        return n
+    }
+
+    /// A callback's own error (a truncated slice, a corrupt upstream) beats libarchive's.
+    private func failure() -> ArchiveError {
+        source?.failure ?? Self.error(handle)
     }
 
     /// The next entry's header, or nil at the end of the archive.
@@ -52,7 +140,9 @@ public final class ArchiveReader {
         var entry: OpaquePointer?
         let status = archive_read_next_header(handle, &entry)
         if status == ARCHIVE_EOF { return nil }
-        guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else { throw Self.error(handle) }
+        guard status == ARCHIVE_OK || status == ARCHIVE_WARN, let entry else { throw failure() }
+        headerOffset = archive_read_header_position(handle)
+        dataOffset = archive_filter_bytes(handle, 0)
         let path = archive_entry_pathname(entry).map { Self.bytes($0) } ?? []
         let hardlink = archive_entry_hardlink(entry).map { Self.bytes($0) }
         let symlink = archive_entry_symlink(entry).map { Self.bytes($0) }
@@ -86,7 +176,7 @@ public final class ArchiveReader {
         while out.count < limit {
             let want = min(chunk.count, limit - out.count)
             let n = chunk.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress, want) }
-            if n < 0 { throw Self.error(handle) }
+            if n < 0 { throw failure() }
             if n == 0 { break }
             out.append(contentsOf: chunk[0..<n])
         }

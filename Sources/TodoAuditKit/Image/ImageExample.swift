@@ -1,12 +1,17 @@
-/// Builds `ImageFacts` in memory from a rule example, so image rules are tested without
-/// tarballs (tar reading is tested on its own):
+import Foundation
+import ImageModel
+
+/// Builds `ImageFacts` in memory from a rule example, through the same merge and config
+/// parsing as a real image, so image rules are tested without tarballs:
 ///
 /// ```yaml
 /// image:
+///   name: todo/backend:v1                            # optional
 ///   config: {User: "", Env: ["A=b"], Healthcheck: {Test: [CMD, "true"]}}
-///   history: ["RUN |1 TOKEN=x /bin/sh -c make"]     # optional, one per layer by default
+///   history: ["RUN |1 TOKEN=x /bin/sh -c make"]     # optional; else one step per layer
 ///   layers:
 ///     - created_by: RUN apk add gcc
+///       problems: ["…"]                              # integrity problems, optional
 ///       files:
 ///         usr/bin/gcc: {mode: "0755", size: "2000"}
 ///         etc/passwd: "root:x:0:0:root:/root:/bin/sh\n"    # content
@@ -15,49 +20,59 @@
 enum ImageExample {
     static func facts(_ spec: RuleData) -> ImageFacts {
         var layers: [ImageFacts.Layer] = []
-        var stack: [[ImageFacts.File]] = []
-        var contents: [Int: [String: [UInt8]]] = [:]
+        var entries: [[LayerEntry]] = []
+        var contents: [[String: [UInt8]]] = []
         if case .list(let items)? = spec["layers"] {
             for (index, item) in items.enumerated() {
-                var entries: [ImageFacts.File] = []
+                var layerEntries: [LayerEntry] = []
+                var layerContents: [String: [UInt8]] = [:]
                 if case .map(let files)? = item["files"] {
                     for path in files.keys.sorted() {
                         let value = files[path]!
-                        let content = value.string
-                        let kindName = value["kind"]?.string ?? (path.hasSuffix("/") ? "directory" : "file")
-                        let kind = ImageFacts.FileKind(rawValue: kindName) ?? .file
-                        let defaultMode: UInt32 = kind == .directory ? 0o755 : 0o644
-                        let mode = value["mode"]?.string.flatMap { UInt32($0, radix: 8) } ?? defaultMode
-                        let size = value["size"]?.string.flatMap { Int64($0) } ?? Int64(content?.utf8.count ?? 0)
-                        let clean = path.hasSuffix("/") ? String(path.dropLast()) : path
-                        entries.append(ImageFacts.File(path: clean, kind: kind, mode: mode,
-                                                       uid: value["uid"]?.string.flatMap { Int64($0) } ?? 0, gid: 0,
-                                                       size: size, linkTarget: value["target"]?.string, layer: index))
-                        if let content { contents[index, default: [:]][clean] = Array(content.utf8) }
+                        let text = value.string
+                        let kind = LayerEntry.Kind(rawValue: value["kind"]?.string ?? (path.hasSuffix("/") ? "directory" : "file")) ?? .file
+                        let mode = value["mode"]?.string.flatMap { UInt32($0, radix: 8) } ?? (kind == .directory ? 0o755 : 0o644)
+                        let size = value["size"]?.string.flatMap { Int64($0) } ?? Int64(text?.utf8.count ?? 0)
+                        let entry = LayerEntry(path: path, kind: kind, mode: mode, uid: value["uid"]?.string.flatMap { Int64($0) } ?? 0,
+                                               size: kind == .file ? size : 0, linkTarget: value["target"]?.string)
+                        layerEntries.append(entry)
+                        if let text, ImageFacts.wantsContent(entry.path) { layerContents[entry.path] = Array(text.utf8) }
                     }
                 }
-                let size = entries.filter { $0.kind == .file }.reduce(0) { $0 + $1.size }
+                let bytes = layerEntries.filter { $0.kind == .file }.reduce(0) { $0 + $1.size }
                 layers.append(ImageFacts.Layer(index: index, digest: item["digest"]?.string, createdBy: item["created_by"]?.string,
-                                               size: size, problems: item["problems"]?.strings ?? []))
-                stack.append(entries)
+                                               size: bytes, problems: item["problems"]?.strings ?? []))
+                entries.append(layerEntries)
+                contents.append(layerContents)
             }
         }
-        let merged = LayerMerge.merge(stack)
-        var mergedContents: [String: [UInt8]] = [:]
+        let merged = MergedView.merge(entries)
+        var visible: [String: [UInt8]] = [:]
         for (path, file) in merged.files {
-            if let bytes = contents[file.layer]?[path] { mergedContents[path] = bytes }
+            if let bytes = contents[file.layer][path] { visible[path] = bytes }
         }
-        let config = spec["config"] ?? .map([:])
-        let history: [ImageFacts.HistoryEntry]
+        let config = (try? ImageConfig.parse(configJSON(spec, layers: layers))) ?? (try! ImageConfig.parse(Array("{}".utf8)))
+        return ImageFacts(name: spec["name"]?.string ?? "example:latest", path: "example.tar", format: "docker-archive",
+                          config: config, layers: layers, merged: merged, contents: visible)
+    }
+
+    /// The example as the JSON a real image config would hold.
+    static func configJSON(_ spec: RuleData, layers: [ImageFacts.Layer]) -> [UInt8] {
+        let history: [[String: Any]]
         if let steps = spec["history"]?.strings, !steps.isEmpty {
-            history = steps.map { ImageFacts.HistoryEntry(createdBy: $0, emptyLayer: true, layer: nil) }
+            history = steps.map { ["created_by": $0, "empty_layer": true] }
         } else {
-            history = layers.map { ImageFacts.HistoryEntry(createdBy: $0.createdBy ?? "", emptyLayer: false, layer: $0.index) }
+            history = layers.map { ["created_by": $0.createdBy ?? ""] }
         }
-        return ImageFacts(
-            name: spec["name"]?.string ?? "example:latest", path: "example.tar", format: "docker-archive",
-            config: ImageConfigJSON.config(config), history: history, layers: layers,
-            files: merged.files, hidden: merged.hidden, contents: mergedContents
-        )
+        let document: [String: Any] = ["config": json(spec["config"] ?? .map([:])), "history": history]
+        return Array((try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys])) ?? Data("{}".utf8))
+    }
+
+    static func json(_ value: RuleData) -> Any {
+        switch value {
+        case .string(let s): return s
+        case .list(let items): return items.map(json)
+        case .map(let m): return m.mapValues(json)
+        }
     }
 }

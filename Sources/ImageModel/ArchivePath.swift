@@ -1,0 +1,38 @@
+/// Lexical path handling for names inside archives: nothing here touches the disk.
+enum ArchivePath {
+    /// Strips `./` and leading `/`, drops empty and `.` components and a trailing slash.
+    /// `..` components are kept but reported: such an entry would land outside the root.
+    static func normalize(_ raw: String) -> (path: String, escapes: Bool) {
+        var parts: [Substring] = []
+        var escapes = false
+        for part in raw.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
+            if part == ".." { escapes = true }
+            parts.append(part)
+        }
+        return (parts.joined(separator: "/"), escapes)
+    }
+
+    /// Resolves `target` (a symlink's, relative to the link's directory, or absolute from
+    /// the root) lexically; nil when it climbs above the root.
+    static func resolve(_ target: String, from directory: String) -> String? {
+        var stack: [Substring] = target.hasPrefix("/") ? [] : directory.split(separator: "/")
+        for part in target.split(separator: "/") where part != "." {
+            if part == ".." {
+                if stack.isEmpty { return nil }
+                stack.removeLast()
+            } else {
+                stack.append(part)
+            }
+        }
+        return stack.joined(separator: "/")
+    }
+
+    static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.isEmpty ? name : directory + "/" + name
+    }
+}
