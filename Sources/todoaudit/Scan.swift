@@ -6,15 +6,16 @@ extension Severity: ExpressibleByArgument {}
 
 struct Scan: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Audit Dockerfiles (or directories holding them) and print a scored report.",
+        abstract: "Audit Dockerfiles, directories holding them, or image tarballs, and print a scored report.",
         discussion: """
         PATH is a Dockerfile, a directory holding Dockerfile / Containerfile / Dockerfile.* / \
-        *.Dockerfile, or - for standard input. Without --fail-on or --fail-under (here or in \
+        *.Dockerfile, an image tarball (docker save, docker-archive, oci-archive, also gzip/zstd \
+        compressed), an OCI layout directory, or - for a Dockerfile on standard input. Without --fail-on or --fail-under (here or in \
         .todoaudit.yml) the run fails on findings of severity high or above.
         """
     )
 
-    @Argument(help: "Dockerfiles or directories to audit (- reads standard input).")
+    @Argument(help: "Dockerfiles, directories, image tarballs or OCI layouts to audit (- reads a Dockerfile from standard input).")
     var paths: [String] = []
 
     @Option(name: .long, help: "Report format: text or json.")
@@ -41,6 +42,15 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "The stage that ships (like docker build --target); default: the last stage.")
     var target: String?
 
+    @Option(name: .long, help: "In a tarball holding several images, audit only NAME[:TAG].")
+    var image: String?
+
+    @Option(name: .long, help: "Platform to audit in a multi-platform image (os/arch[/variant]); default linux/amd64 or the only one.")
+    var platform: String?
+
+    @Option(name: .long, help: "Size budget for images, e.g. 150MB; a larger image is a finding (overrides max_size in .todoaudit.yml).")
+    var maxSize: String?
+
     @Option(name: .long, help: "Largest Dockerfile read, in bytes.")
     var maxDockerfileBytes: Int = 4 * 1024 * 1024
 
@@ -53,6 +63,9 @@ struct Scan: ParsableCommand {
         }
         if let failUnder, !(0...10).contains(failUnder) {
             throw ValidationError("--fail-under takes a score from 0 to 10.")
+        }
+        if let maxSize, ByteSize.parse(maxSize) == nil {
+            throw ValidationError("--max-size takes a size such as 150MB, 1.5GB or 200MiB.")
         }
         if maxDockerfileBytes < 1 {
             throw ValidationError("--max-dockerfile-bytes must be positive.")
@@ -76,9 +89,14 @@ struct Scan: ParsableCommand {
                 throw fail("configuration: \(path): no rule named \(unknown.joined(separator: ", ")) (see todoaudit rules)")
             }
         }
+        if let maxSize, let bytes = ByteSize.parse(maxSize) {
+            // The flag is the budget for every image scanned in this run.
+            configuration.maxImageSize = ["*": bytes]
+        }
         let auditor = Auditor(
             engine: RuleEngine(catalog: catalog, configuration: configuration),
-            target: target, context: context, maxDockerfileBytes: maxDockerfileBytes
+            target: target, context: context, maxDockerfileBytes: maxDockerfileBytes,
+            imageName: image, platform: platform
         )
         let report: AuditReport
         do { report = try auditor.audit(paths: inputs) } catch { throw fail(error.description) }

@@ -6,6 +6,7 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
     case noDockerfile(directory: String)
     case unreadable(String, reason: String)
     case invalidDockerfile(String, DockerfileError)
+    case invalidImage(String, String)
     case unknownTarget(String, stage: String, available: [String])
     case rules(RuleLoadError)
     case configuration(ConfigurationError)
@@ -20,6 +21,8 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
             return "\(path): cannot be read (\(reason))"
         case .invalidDockerfile(let path, let error):
             return "\(path): not a valid Dockerfile: \(error)"
+        case .invalidImage(let path, let reason):
+            return reason.contains(path) ? reason : "\(path): \(reason)"
         case .unknownTarget(let path, let stage, let available):
             let list = available.isEmpty ? "it has no named stages" : "stages: \(available.joined(separator: ", "))"
             return "\(path): no stage named '\(stage)' for --target (\(list))"

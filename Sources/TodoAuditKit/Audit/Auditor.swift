@@ -10,18 +10,34 @@ public struct Auditor: Sendable {
     /// `--context`: where `.dockerignore` is looked for (default: the Dockerfile's directory).
     public var context: String?
     public var maxDockerfileBytes: Int
+    /// `--image NAME[:TAG]`: which image of a tarball holding several (default: all).
+    public var imageName: String?
+    /// `--platform os/arch[/variant]` for a multi-platform index (default linux/amd64, or the only one).
+    public var platform: String?
 
-    public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int = DockerfileParser.defaultMaxBytes) {
+    public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int = DockerfileParser.defaultMaxBytes,
+                imageName: String? = nil, platform: String? = nil) {
         self.engine = engine
         self.target = target
         self.context = context
         self.maxDockerfileBytes = maxDockerfileBytes
+        self.imageName = imageName
+        self.platform = platform
     }
 
     public func audit(paths: [String]) throws(AuditError) -> AuditReport {
         var targets: [AuditTarget] = []
         var findings: [Finding] = []
+        var images: [ImageSummary] = []
         for path in paths {
+            if path != "-" && ImageAudit.isImage(path) {
+                for (target, found, summary) in try ImageAudit(engine: engine, imageName: imageName, platform: platform).audit(path: path) {
+                    targets.append(target)
+                    findings.append(contentsOf: found)
+                    images.append(summary)
+                }
+                continue
+            }
             for dockerfile in try Self.dockerfiles(at: path) {
                 let (target, found) = try auditDockerfile(at: dockerfile)
                 targets.append(target)
@@ -32,7 +48,7 @@ public struct Auditor: Sendable {
         let rules = engine.catalog.rules.filter { rule in
             engine.configuration.isActive(rule) && rule.appliesTo.contains { kinds.contains($0) }
         }
-        return AuditReport(targets: targets, rules: rules, findings: findings, weights: engine.catalog.weights)
+        return AuditReport(targets: targets, rules: rules, findings: findings, weights: engine.catalog.weights, images: images)
     }
 
     /// Audits one Dockerfile's text; `path` is what findings name.

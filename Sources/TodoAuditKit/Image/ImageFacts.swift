@@ -121,6 +121,8 @@ public struct ImageFacts: Sendable {
     public var hidden: [HiddenFile]
     /// Contents of the small files checks read (`etc/passwd`, package databases), merged view.
     public var contents: [String: [UInt8]]
+    /// Problems with the config or manifest themselves (a config digest mismatch).
+    public var problems: [String] = []
 
     public init(name: String, path: String, format: String, config: Config, history: [HistoryEntry], layers: [Layer],
                 files: [String: File], hidden: [HiddenFile], contents: [String: [UInt8]]) {
@@ -154,14 +156,22 @@ public struct ImageFacts: Sendable {
         return "layer \(index + 1)" + (createdBy.map { " · \($0)" } ?? "")
     }
 
-    /// `/bin/sh -c #(nop)  USER app` and BuildKit's `RUN /bin/sh -c … # buildkit` shortened.
+    /// `/bin/sh -c #(nop)  USER app` and BuildKit's `RUN /bin/sh -c … # buildkit` shortened,
+    /// with the build-argument values (`|2 TOKEN=… A=b`) left out: they may be secrets.
     static func shortCommand(_ createdBy: String) -> String {
         var s = createdBy
         if let r = s.range(of: "/bin/sh -c #(nop) ") { s = String(s[r.upperBound...]) }
         s = s.replacingOccurrences(of: "/bin/sh -c ", with: "")
         if s.hasSuffix(" # buildkit") { s = String(s.dropLast(" # buildkit".count)) }
         s = s.trimmingWhitespace()
-        if !s.hasPrefix("RUN ") && !s.hasPrefix("COPY") && !s.hasPrefix("ADD") && !s.hasPrefix("|") && s.first?.isUppercase != true { s = "RUN " + s }
+        var words = s.split(separator: " ", omittingEmptySubsequences: true)
+        let run = words.first == "RUN"
+        if run { words.removeFirst() }
+        if let first = words.first, first.hasPrefix("|"), let count = Int(first.dropFirst()) {
+            words.removeFirst(min(words.count, count + 1))
+        }
+        s = words.joined(separator: " ")
+        if run || (!s.hasPrefix("COPY") && !s.hasPrefix("ADD") && s.first?.isUppercase != true) { s = "RUN " + s }
         return s.count > 60 ? String(s.prefix(59)) + "…" : s
     }
 }

@@ -2,8 +2,9 @@
 /// was tampered with or is corrupt.
 struct LayerIntegrityCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
-        image.layers.flatMap { layer in
-            layer.problems.map { ImageViolation(.layer(layer.index), "Layer \(layer.index + 1): \($0); do not run this image", evidence: layer.digest) }
-        }
+        image.problems.map { ImageViolation(.image, "\($0); do not run this image") }
+            + image.layers.flatMap { layer in
+                layer.problems.map { ImageViolation(.layer(layer.index), "Layer \(layer.index + 1): \($0); do not run this image", evidence: layer.digest) }
+            }
     }
 }

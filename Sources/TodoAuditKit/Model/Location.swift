@@ -16,9 +16,10 @@ public struct Location: Sendable, Hashable, Codable {
         self.layer = layer
     }
 
-    /// `path:line`, or the path alone.
+    /// `path:line`, `config Env.X`, or the path alone.
     public var display: String {
         if let line { return "\(path):\(line)" }
+        if kind == .config { return "config \(path)" }
         return path
     }
 }

@@ -34,10 +34,8 @@ public struct TextReporter: Sendable {
             }
         }
         if let size = report.size {
-            let mb = Double(size.bytes) / 1_000_000
-            let save = Double(size.optimizationPotentialBytes) / 1_000_000
             let percent = size.bytes > 0 ? Int((Double(size.optimizationPotentialBytes) / Double(size.bytes) * 100).rounded()) : 0
-            out += "\nSize: \(Self.format(mb)) MB · Optimization Potential: ~\(Self.format(save)) MB (\(percent)% reduction)\n"
+            out += "\nSize: \(ByteCount.text(size.bytes)) · Optimization Potential: ~\(ByteCount.text(size.optimizationPotentialBytes)) (\(percent)% reduction)\n"
             let other = size.optimizationPotentialBytes - size.wastedBytes
             out += "  \(ByteCount.text(size.wastedBytes)) in files later layers delete or overwrite, \(ByteCount.text(other)) in caches and build tools\n"
         }
@@ -75,10 +73,6 @@ public struct TextReporter: Sendable {
         return flat.count > 160 ? String(flat.prefix(157)) + "…" : flat
     }
 
-    static func format(_ value: Double) -> String {
-        let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
-    }
 }
 
 extension String {

@@ -1,0 +1,64 @@
+import Foundation
+import ImageModel
+
+/// Reads container images (docker-archive, OCI layout, oci-archive) and audits each one.
+struct ImageAudit {
+    /// Largest content read of a file checks need (package databases reach a few MB).
+    static let contentLimit = 16 << 20
+
+    var engine: RuleEngine
+    /// `--image NAME[:TAG]`: which image of a multi-image tarball; nil scans all.
+    var imageName: String?
+    /// `--platform os/arch[/variant]` in a multi-platform index.
+    var platform: String?
+
+    func audit(path: String) throws(AuditError) -> [(AuditTarget, [Finding], ImageSummary)] {
+        var wanted: Platform?
+        if let platform {
+            guard let p = Platform(platform) else { throw .invalidImage(path, "--platform \(platform) is not os/arch[/variant]") }
+            wanted = p
+        }
+        do {
+            let source = try ImageSource(path: path)
+            var out: [(AuditTarget, [Finding], ImageSummary)] = []
+            for descriptor in try source.select(name: imageName, platform: wanted) {
+                let image = try source.load(descriptor)
+                let facts = Self.facts(image, path: path)
+                let (findings, size) = engine.evaluate(facts)
+                let summary = ImageSummary(facts, size: size)
+                out.append((AuditTarget(kind: .image, path: path, summary: summary.headline), findings, summary))
+            }
+            return out
+        } catch {
+            throw .invalidImage(path, error.description)
+        }
+    }
+
+    static func facts(_ image: Image, path: String) -> ImageFacts {
+        let scan = image.scan { ImageFacts.wantsContent($0.path) ? contentLimit : nil }
+        let layers = scan.layers.map { layer in
+            ImageFacts.Layer(index: layer.layer.index, digest: layer.layer.digest, createdBy: layer.layer.createdBy,
+                             size: layer.result.fileBytes, problems: layer.result.problems.map(\.description))
+        }
+        var facts = ImageFacts(name: image.name, path: path, format: image.format.rawValue, config: image.config,
+                               layers: layers, merged: scan.merged, contents: scan.visibleContents)
+        facts.problems = image.problems
+        return facts
+    }
+
+    /// A path is an image when it is an OCI layout directory or an archive (tar, or a
+    /// compressed stream) rather than Dockerfile text.
+    static func isImage(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return false }
+        if isDirectory.boolValue {
+            return FileManager.default.fileExists(atPath: (path as NSString).appendingPathComponent("oci-layout"))
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
+        let magics: [[UInt8]] = [[0x1F, 0x8B], [0x28, 0xB5, 0x2F, 0xFD], [0xFD, 0x37, 0x7A, 0x58, 0x5A], [0x42, 0x5A, 0x68]]
+        if magics.contains(where: { head.starts(with: $0) }) { return true }
+        return head.count >= 262 && Array(head[257..<262]) == Array("ustar".utf8)
+    }
+}
