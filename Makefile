@@ -4,7 +4,7 @@ SWIFT ?= swift
 APT_PACKAGES := pkg-config libarchive-dev libxml2-dev libssl-dev tar gzip zstd git python3
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/todoaudit
 
-.PHONY: deps build demo test bench rules-table clean
+.PHONY: deps build demo test bench rules-table real-images clean
 
 # Installs what is missing with apt-get when root; otherwise prints the one command to run.
 deps:
@@ -24,17 +24,22 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product todoaudit
 
-# The main job on bundled fixtures: the good FastAPI backend, then the broken frontend.
+# The main job on bundled fixtures: the broken backend image, then its Dockerfile pair.
 demo: build
+	@echo "== todoaudit scan Fixtures/images/backend-bad.tar  (exit 1: the policy fails)"
+	@$(RELEASE_BIN) scan Fixtures/images/backend-bad.tar || test $$? -eq 1
+	@echo
 	@echo "== todoaudit scan Fixtures/dockerfiles/backend"
 	@$(RELEASE_BIN) scan Fixtures/dockerfiles/backend
-	@echo
-	@echo "== todoaudit scan Fixtures/dockerfiles/frontend-bad  (exit 1: the policy fails)"
-	@$(RELEASE_BIN) scan Fixtures/dockerfiles/frontend-bad || test $$? -eq 1
 
-test: deps
+# Real images for the tests, built with debootstrap, umoci and skopeo (cached; ~2 min the first time).
+REAL_IMAGES := $(CURDIR)/.build/real-images
+real-images: deps
+	bash Fixtures/images/build-real-images.sh $(REAL_IMAGES)
+
+test: deps real-images
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) $(SWIFT) test --skip-build
 
 bench: deps
 	bash Benchmarks/dockerfile-lint.sh

@@ -11,8 +11,9 @@ struct ImageBuildToolsCheck: ImageCheck {
         for package in image.packages where tools.isBuildTool(package.name, manager: .apk) {
             let files = package.files.compactMap { image.files[$0] }
             for f in files { owned.insert(f.path) }
-            let layer = files.map(\.layer).max() ?? image.layers.count - 1
             let database = package.manager == .apk ? "lib/apk/db/installed" : "var/lib/dpkg/status"
+            // dpkg's status lists no files: the layer that last wrote the database is the best guess.
+            let layer = files.map(\.layer).max() ?? image.files[database]?.layer ?? image.layers.count - 1
             var entry = byLayer[layer] ?? ([], 0, database)
             // Point at a tool's own file when the database lists one.
             if entry.path == database, let first = files.first { entry.path = first.path }
