@@ -22,7 +22,7 @@ deps:
 	fi
 
 build: deps
-	$(SWIFT) build -c release --product todoaudit
+	$(SWIFT) build -c release --static-swift-stdlib --product todoaudit
 
 # The main job on bundled fixtures: the broken backend image, then its Dockerfile pair.
 demo: build

@@ -35,7 +35,7 @@ struct AptNoInstallRecommendsCheck: DockerfileCheck {
     }
 
     static func disablesRecommends(_ text: String) -> Bool {
-        guard text.contains("Install-Recommends") else { return false }
+        guard TextSearch.contains(text, "Install-Recommends") else { return false }
         let t = text.replacing("\"", with: "").replacing("'", with: "").lowercased()
         return t.contains("install-recommends=false") || t.contains("install-recommends=0")
             || t.contains("install-recommends 0") || t.contains("install-recommends false")

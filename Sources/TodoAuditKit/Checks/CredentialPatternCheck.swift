@@ -51,7 +51,7 @@ struct CredentialPattern {
 
     func firstMatch(in text: String) -> String? {
         // The keyword test is cheap; the regex is compiled only when a keyword is present.
-        if !keywords.isEmpty && !keywords.contains(where: { text.contains($0) }) { return nil }
+        if !keywords.isEmpty && !TextSearch.containsAny(text, keywords) { return nil }
         guard let regex else { return nil }
         guard let match = try? regex.firstMatch(in: text), group < match.output.count,
               let found = match.output[group].substring else { return nil }

@@ -29,7 +29,7 @@ struct CurlPipeShellCheck: DockerfileCheck {
     /// running what it downloads (Chocolatey's installer, in many Windows Dockerfiles).
     static func powerShellDownloadRun(_ instruction: Instruction) -> String? {
         let text = instruction.arguments.lowercased()
-        guard text.contains("iex") || text.contains("invoke-expression") else { return nil }
+        guard TextSearch.containsAny(text, ["iex", "invoke-expression"]) else { return nil }
         let words = Set(text.split { !($0.isLetter || $0.isNumber || $0 == "-") }.map(String.init))
         guard words.contains("iex") || words.contains("invoke-expression") else { return nil }
         let downloads = ["downloadstring", "invoke-webrequest", "invoke-restmethod", "iwr", "irm", "downloadfile"]

@@ -19,7 +19,7 @@ struct DownloadedScriptRun {
     /// Looks at one RUN; returns evidence when it runs an unverified download.
     mutating func visit(_ instruction: Instruction, commands: [ResolvedCommand]) -> String? {
         let text = (instruction.arguments + instruction.heredocs.map(\.body).joined()).lowercased()
-        if Self.verifiers.contains(where: text.contains) {
+        if TextSearch.containsAny(text, Self.verifiers) {
             pending = [:]
             return nil
         }
