@@ -7,18 +7,8 @@ extension ImageFacts {
          merged: MergedView, contents: [String: [UInt8]]) {
         let files = merged.files.mapValues { Self.file($0.entry, layer: $0.layer) }
         let hidden = merged.hidden.map { HiddenFile(file: Self.file($0.entry, layer: $0.layer), hiddenBy: $0.hiddenBy, deleted: $0.deleted) }
-        let env = config.env.map { item -> EnvVariable in
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            return EnvVariable(name: String(parts[0]), value: parts.count > 1 ? String(parts[1]) : "")
-        }
-        self.init(
-            name: name, path: path, format: format,
-            config: Config(user: config.user, env: env, entrypoint: config.entrypoint, cmd: config.cmd,
-                           healthcheck: config.healthcheck, exposedPorts: config.exposedPorts, labels: config.labels,
-                           workingDir: config.workingDir),
-            history: config.history.map { HistoryEntry(createdBy: $0.createdBy, emptyLayer: $0.emptyLayer, layer: $0.layer) },
-            layers: layers, files: files, hidden: hidden, contents: contents
-        )
+        self.init(name: name, path: path, format: format, config: config, layers: layers,
+                  files: files, hidden: hidden, contents: contents)
     }
 
     static func file(_ entry: LayerEntry, layer: Int) -> File {

@@ -1,4 +1,5 @@
 import Foundation
+import ImageModel
 
 /// What image rules read: the config, the layers with their history, the merged file view,
 /// the entries later layers hid, and the few small files checks need the content of.
@@ -61,60 +62,14 @@ public struct ImageFacts: Sendable {
         }
     }
 
-    public struct Config: Sendable, Hashable {
-        public var user: String?
-        public var env: [EnvVariable]
-        public var entrypoint: [String]?
-        public var cmd: [String]?
-        /// `Healthcheck.Test`; `["NONE"]` disables it, nil means none set.
-        public var healthcheck: [String]?
-        public var exposedPorts: [String]
-        public var labels: [String: String]
-        public var workingDir: String?
-
-        public init(user: String? = nil, env: [EnvVariable] = [], entrypoint: [String]? = nil, cmd: [String]? = nil,
-                    healthcheck: [String]? = nil, exposedPorts: [String] = [], labels: [String: String] = [:], workingDir: String? = nil) {
-            self.user = user
-            self.env = env
-            self.entrypoint = entrypoint
-            self.cmd = cmd
-            self.healthcheck = healthcheck
-            self.exposedPorts = exposedPorts
-            self.labels = labels
-            self.workingDir = workingDir
-        }
-    }
-
-    public struct EnvVariable: Sendable, Hashable {
-        public var name: String
-        public var value: String
-        public init(name: String, value: String) {
-            self.name = name
-            self.value = value
-        }
-    }
-
-    public struct HistoryEntry: Sendable, Hashable {
-        public var createdBy: String
-        public var emptyLayer: Bool
-        /// The layer this step made, when it made one.
-        public var layer: Int?
-
-        public init(createdBy: String, emptyLayer: Bool, layer: Int?) {
-            self.createdBy = createdBy
-            self.emptyLayer = emptyLayer
-            self.layer = layer
-        }
-    }
-
     /// What the report calls the image (`todo/backend:v1`, or the tarball's path).
     public var name: String
     /// The tarball or layout it was read from.
     public var path: String
     /// `docker-archive`, `oci-archive`, `oci-layout`, …
     public var format: String
-    public var config: Config
-    public var history: [HistoryEntry]
+    /// The image config as the reader parsed it (User, Env, Healthcheck, history, …).
+    public var config: ImageConfig
     public var layers: [Layer]
     /// The merged view: path → the entry that wins.
     public var files: [String: File]
@@ -124,13 +79,12 @@ public struct ImageFacts: Sendable {
     /// Problems with the config or manifest themselves (a config digest mismatch).
     public var problems: [String] = []
 
-    public init(name: String, path: String, format: String, config: Config, history: [HistoryEntry], layers: [Layer],
+    public init(name: String, path: String, format: String, config: ImageConfig, layers: [Layer],
                 files: [String: File], hidden: [HiddenFile], contents: [String: [UInt8]]) {
         self.name = name
         self.path = path
         self.format = format
         self.config = config
-        self.history = history
         self.layers = layers
         self.files = files
         self.hidden = hidden
@@ -142,6 +96,17 @@ public struct ImageFacts: Sendable {
         "etc/passwd", "etc/group", "etc/os-release", "usr/lib/os-release",
         "lib/apk/db/installed", "var/lib/dpkg/status", "var/lib/dpkg/status.d/",
     ]
+
+    /// The build steps, oldest first.
+    public var history: [ImageConfig.HistoryEntry] { config.history }
+
+    /// `Env` as name and value, in order.
+    public var environment: [(name: String, value: String)] {
+        config.env.map { item in
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+        }
+    }
 
     public func text(_ path: String) -> String? {
         contents[path].map { String(decoding: $0, as: UTF8.self) }

@@ -4,10 +4,10 @@ struct ImageSecretEnvCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
         let names = SecretName(input.list("secret-names"))
         let placeholders = SecretPlaceholder(input.list("secret-placeholders"))
-        return image.config.env.compactMap { variable in
-            guard names.isSecret(variable.name), !placeholders.isPlaceholder(variable.value) else { return nil }
-            return ImageViolation(.config("Env.\(variable.name)"), "Env \(variable.name) holds a secret in the image config; give it at run time instead, and rotate it",
-                                  evidence: "\(variable.name)=\(Redaction.redact(variable.value))")
+        return image.environment.compactMap { name, value in
+            guard names.isSecret(name), !placeholders.isPlaceholder(value) else { return nil }
+            return ImageViolation(.config("Env.\(name)"), "Env \(name) holds a secret in the image config; give it at run time instead, and rotate it",
+                                  evidence: "\(name)=\(Redaction.redact(value))")
         }
     }
 }
