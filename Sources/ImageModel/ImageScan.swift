@@ -40,17 +40,22 @@ extension Image {
     }
 
     /// Walks every layer in parallel, keeping entries and the contents `contentLimit`
-    /// asks for (nil: none; n: the first n bytes), then merges the layers.
-    public func scan(contentLimit: @escaping @Sendable (LayerEntry) -> Int?) -> ImageScan {
+    /// asks for (nil: none; n: the first n bytes), then merges the layers. `progress`, if
+    /// given, hears about file bytes as entries go by and about each finished layer.
+    public func scan(contentLimit: @escaping @Sendable (LayerEntry) -> Int?, progress: (any ScanProgress)? = nil) -> ImageScan {
+        progress?.started(image: name, layers: layers.count)
         let layers = mapLayers { layer -> LayerScan in
             var entries: [LayerEntry] = []
             var contents: [String: [UInt8]] = [:]
             let result = layer.walk { entry, content in
                 entries.append(entry)
                 if entry.kind == .file, let limit = contentLimit(entry) { contents[entry.path] = content.read(limit: limit) }
+                if entry.size > 0 { progress?.read(bytes: entry.size) }
             }
+            progress?.finishedLayer()
             return LayerScan(layer: layer, entries: entries, contents: contents, result: result)
         }
+        progress?.finished()
         return ImageScan(layers: layers, merged: MergedView.merge(layers.map(\.entries)))
     }
 }

@@ -57,6 +57,9 @@ struct Scan: ParsableCommand {
     @Flag(name: .long, help: "Never colour the text report.")
     var noColor = false
 
+    @Flag(name: [.customShort("q"), .long], help: "No progress line on stderr while images are read.")
+    var quiet = false
+
     func validate() throws {
         if paths.isEmpty && dockerfile == nil {
             throw ValidationError("Give a Dockerfile, a directory, or --dockerfile FILE.")
@@ -93,11 +96,13 @@ struct Scan: ParsableCommand {
             // The flag is the budget for every image scanned in this run.
             configuration.maxImageSize = ["*": bytes]
         }
-        let auditor = Auditor(
+        var auditor = Auditor(
             engine: RuleEngine(catalog: catalog, configuration: configuration),
             target: target, context: context, maxDockerfileBytes: maxDockerfileBytes,
             imageName: image, platform: platform
         )
+        // The progress line is for people watching a terminal, never for machine formats.
+        if !quiet && format == .text && ProgressLine.wanted { auditor.progress = ProgressLine() }
         let report: AuditReport
         do { report = try auditor.audit(paths: inputs) } catch { throw fail(error.description) }
 

@@ -116,3 +116,19 @@ import Testing
         expectClearError(try CLI.run(["scan", url.path]))
     }
 }
+
+/// The progress line: on a terminal's stderr only, never with --quiet or a machine format.
+@Suite struct ProgressLineTests {
+    func onTerminal(_ flags: String) throws -> String {
+        let command = "\(CLI.binary.path) scan \(flags) Fixtures/images/backend-bad.tar"
+        return try CLI.run(["-qec", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script")).stdout
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+    func progressOnlyWhereAPersonWatches() throws {
+        #expect(try onTerminal("").contains("reading docker.io/todo/backend:bad"))
+        #expect(!(try onTerminal("--quiet").contains("reading ")))
+        #expect(!(try onTerminal("--format json").contains("reading ")))
+        #expect(!(try CLI.run(["scan", "Fixtures/images/backend-bad.tar"]).stderr.contains("reading")), "not when stderr is not a terminal")
+    }
+}

@@ -1,5 +1,6 @@
 import DockerfileSyntax
 import Foundation
+@_exported import protocol ImageModel.ScanProgress
 
 /// Resolves what the user pointed at (a Dockerfile, a directory holding one, stdin) and
 /// audits it with the rule engine.
@@ -14,6 +15,8 @@ public struct Auditor: Sendable {
     public var imageName: String?
     /// `--platform os/arch[/variant]` for a multi-platform index (default linux/amd64, or the only one).
     public var platform: String?
+    /// Hears image reading progress; nil for none.
+    public var progress: (any ScanProgress)?
 
     public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int = DockerfileParser.defaultMaxBytes,
                 imageName: String? = nil, platform: String? = nil) {
@@ -31,7 +34,7 @@ public struct Auditor: Sendable {
         var images: [ImageSummary] = []
         for path in paths {
             if path != "-" && ImageAudit.isImage(path) {
-                for (target, found, summary) in try ImageAudit(engine: engine, imageName: imageName, platform: platform).audit(path: path) {
+                for (target, found, summary) in try ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress).audit(path: path) {
                     targets.append(target)
                     findings.append(contentsOf: found)
                     images.append(summary)

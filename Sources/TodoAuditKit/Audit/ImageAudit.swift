@@ -11,6 +11,8 @@ struct ImageAudit {
     var imageName: String?
     /// `--platform os/arch[/variant]` in a multi-platform index.
     var platform: String?
+    /// Where to report reading progress (the CLI's stderr line on a terminal).
+    var progress: (any ScanProgress)?
 
     func audit(path: String) throws(AuditError) -> [(AuditTarget, [Finding], ImageSummary)] {
         var wanted: Platform?
@@ -23,7 +25,7 @@ struct ImageAudit {
             var out: [(AuditTarget, [Finding], ImageSummary)] = []
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
-                let facts = Self.facts(image, path: path)
+                let facts = Self.facts(image, path: path, progress: progress)
                 let (findings, size) = engine.evaluate(facts)
                 let summary = ImageSummary(facts, size: size)
                 out.append((AuditTarget(kind: .image, path: path, summary: summary.headline), findings, summary))
@@ -34,8 +36,8 @@ struct ImageAudit {
         }
     }
 
-    static func facts(_ image: Image, path: String) -> ImageFacts {
-        let scan = image.scan { ImageFacts.wantsContent($0.path) ? contentLimit : nil }
+    static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil) -> ImageFacts {
+        let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress)
         let layers = scan.layers.map { layer in
             ImageFacts.Layer(index: layer.layer.index, digest: layer.layer.digest, createdBy: layer.layer.createdBy,
                              size: layer.result.fileBytes, problems: layer.result.problems.map(\.description))
