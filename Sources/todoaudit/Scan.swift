@@ -33,7 +33,7 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "Read settings from FILE instead of the nearest .todoaudit.yml.")
     var config: String?
 
-    @Option(name: .long, help: "The Dockerfile to audit (with --context, like docker build -f).")
+    @Option(name: .long, help: "The Dockerfile to audit (with --context, like docker build -f); with an image, also maps image findings to its lines.")
     var dockerfile: String?
 
     @Option(name: .long, help: "The build context directory, where .dockerignore is looked for.")
@@ -101,6 +101,8 @@ struct Scan: ParsableCommand {
             target: target, context: context, maxDockerfileBytes: maxDockerfileBytes,
             imageName: image, platform: platform
         )
+        // With an image and --dockerfile, image findings also name the Dockerfile line of their layer.
+        if let dockerfile, paths.contains(where: { $0 != "-" && Auditor.isImagePath($0) }) { auditor.dockerfileForImages = dockerfile }
         // The progress line is for people watching a terminal, never for machine formats.
         if !quiet && format == .text && ProgressLine.wanted { auditor.progress = ProgressLine() }
         let report: AuditReport

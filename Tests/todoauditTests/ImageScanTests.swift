@@ -70,6 +70,24 @@ import Testing
         #expect(r.stderr.contains("todo/backend:good"), "the error lists what is there: \(r.stderr)")
     }
 
+    @Test func dockerfileMapsLayersToLines() throws {
+        let r = try CLI.run(["scan", "--format", "json", "Fixtures/images/backend-bad.tar", "--dockerfile", "Fixtures/images/backend-bad.Dockerfile"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        var sources: [String: String] = [:]
+        for item in json["findings"] as? [[String: Any]] ?? [] {
+            let location = item["location"] as? [String: Any] ?? [:]
+            if let source = location["source"] as? String { sources["\(item["name"]!)@\(location["path"]!)"] = source }
+        }
+        let file = "Fixtures/images/backend-bad.Dockerfile"
+        #expect(sources == [
+            "image-build-tools@/usr/bin/cc": "\(file):4", "package-cache@/var/cache/apk": "\(file):4",
+            "package-cache@/root/.cache/pip": "\(file):6", "secret-file-in-layer@/app/.env": "\(file):8",
+            "world-writable@/app/uploads": "\(file):8", "setuid-file@/usr/local/bin/helper": "\(file):9",
+        ])
+        let targets = (json["targets"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }
+        #expect(targets == ["image", "dockerfile"], "the Dockerfile is audited too")
+    }
+
     @Test func sameImageSameBytes() throws {
         let a = try CLI.run(["scan", "--format", "json", "Fixtures/images/backend-bad.tar"]).stdout
         let b = try CLI.run(["scan", "--format", "json", "Fixtures/images/backend-bad.tar"]).stdout

@@ -17,6 +17,8 @@ public struct Auditor: Sendable {
     public var platform: String?
     /// Hears image reading progress; nil for none.
     public var progress: (any ScanProgress)?
+    /// `--dockerfile` given with an image: image findings point at the line that made their layer.
+    public var dockerfileForImages: String?
 
     public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int = DockerfileParser.defaultMaxBytes,
                 imageName: String? = nil, platform: String? = nil) {
@@ -32,9 +34,22 @@ public struct Auditor: Sendable {
         var targets: [AuditTarget] = []
         var findings: [Finding] = []
         var images: [ImageSummary] = []
+        var origin: DockerfileFacts?
+        if let path = dockerfileForImages {
+            let dockerfile: Dockerfile
+            do { dockerfile = try DockerfileParser.parse(bytes: try Self.read(path, limit: maxDockerfileBytes), maxBytes: maxDockerfileBytes) } catch let error as DockerfileError {
+                throw .invalidDockerfile(path, error)
+            } catch let error as AuditError {
+                throw error
+            } catch {
+                throw .unreadable(path, reason: "\(error)")
+            }
+            origin = DockerfileFacts(path: path, dockerfile: dockerfile, target: target, hasDockerignore: nil)
+        }
         for path in paths {
             if path != "-" && ImageAudit.isImage(path) {
-                for (target, found, summary) in try ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress).audit(path: path) {
+                let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin)
+                for (target, found, summary) in try audit.audit(path: path) {
                     targets.append(target)
                     findings.append(contentsOf: found)
                     images.append(summary)
@@ -123,6 +138,9 @@ public struct Auditor: Sendable {
         let base = path.hasSuffix("/") ? String(path.dropLast()) : path
         return found.map { base == "." ? $0 : base + "/" + $0 }
     }
+
+    /// True for an image tarball or OCI layout directory (not Dockerfile text).
+    public static func isImagePath(_ path: String) -> Bool { ImageAudit.isImage(path) }
 
     public static func isDockerfileName(_ name: String) -> Bool {
         let n = name.lowercased()

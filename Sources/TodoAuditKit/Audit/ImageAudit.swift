@@ -13,6 +13,8 @@ struct ImageAudit {
     var platform: String?
     /// Where to report reading progress (the CLI's stderr line on a terminal).
     var progress: (any ScanProgress)?
+    /// The Dockerfile that built the image (`--dockerfile`): findings name the line that made their layer.
+    var origin: DockerfileFacts?
 
     func audit(path: String) throws(AuditError) -> [(AuditTarget, [Finding], ImageSummary)] {
         var wanted: Platform?
@@ -26,7 +28,15 @@ struct ImageAudit {
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
                 let facts = Self.facts(image, path: path, progress: progress)
-                let (findings, size) = engine.evaluate(facts)
+                var (findings, size) = engine.evaluate(facts)
+                if let origin {
+                    let lines = LayerOrigins.map(facts, to: origin)
+                    for i in findings.indices {
+                        if let layer = findings[i].location.layerIndex, let line = lines[layer] {
+                            findings[i].location.source = "\(origin.path):\(line)"
+                        }
+                    }
+                }
                 let summary = ImageSummary(facts, size: size)
                 out.append((AuditTarget(kind: .image, path: path, summary: summary.headline), findings, summary))
             }

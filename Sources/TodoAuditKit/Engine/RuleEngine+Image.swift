@@ -29,13 +29,13 @@ extension RuleEngine {
         }
         switch place {
         case .file(let path, let layer):
-            return (Location(kind: .image, path: "/" + path, layer: layerName(layer)), "file:\(path)")
+            return (Location(kind: .image, path: "/" + path, layer: layerName(layer), layerIndex: layer), "file:\(path)")
         case .config(let field):
             return (Location(kind: .config, path: field), "config:\(field)")
         case .image:
             return (Location(kind: .image, path: image.name), "image")
         case .layer(let i):
-            return (Location(kind: .image, path: image.name, layer: layerName(i)), "layer:\(i + 1)")
+            return (Location(kind: .image, path: image.name, layer: layerName(i), layerIndex: i), "layer:\(i + 1)")
         }
     }
 }

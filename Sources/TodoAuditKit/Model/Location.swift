@@ -7,19 +7,23 @@ public struct Location: Sendable, Hashable, Codable {
     public var line: Int?
     public var endLine: Int?
     public var layer: String?
+    /// 0-based index of the image layer, for mapping it back to a Dockerfile.
+    public var layerIndex: Int?
+    /// `Dockerfile:14`: the instruction that made the layer, when `--dockerfile` was given.
+    public var source: String?
 
-    public init(kind: Kind, path: String, line: Int? = nil, endLine: Int? = nil, layer: String? = nil) {
+    public init(kind: Kind, path: String, line: Int? = nil, endLine: Int? = nil, layer: String? = nil, layerIndex: Int? = nil) {
         self.kind = kind
         self.path = path
         self.line = line
         self.endLine = endLine
         self.layer = layer
+        self.layerIndex = layerIndex
     }
 
-    /// `path:line`, `config Env.X`, or the path alone.
+    /// `path:line`, `config Env.X`, or the path alone; then where in the Dockerfile.
     public var display: String {
-        if let line { return "\(path):\(line)" }
-        if kind == .config { return "config \(path)" }
-        return path
+        let place = line.map { "\(path):\($0)" } ?? (kind == .config ? "config \(path)" : path)
+        return source.map { "\(place) (\($0))" } ?? place
     }
 }

@@ -14,7 +14,7 @@ public enum JSONReporter {
         struct LayerRow: Encodable { var index: Int; var bytes: Int64; var createdBy: String }
         struct Image: Encodable { var name: String; var format: String; var layers: [LayerRow]; var bytes: Int64; var optimizationPotentialBytes: Int64 }
         struct Place: Encodable {
-            var kind: String; var path: String; var line: Int?; var endLine: Int?; var layer: String?
+            var kind: String; var path: String; var line: Int?; var endLine: Int?; var layer: String?; var source: String?
         }
         struct Item: Encodable {
             var rule: String; var name: String; var category: String; var severity: String
@@ -47,7 +47,7 @@ public enum JSONReporter {
                 .init(rule: f.ruleID, name: f.ruleName, category: f.category.rawValue, severity: f.severity.rawValue,
                       message: f.message,
                       location: .init(kind: f.location.kind.rawValue, path: f.location.path, line: f.location.line,
-                                      endLine: f.location.endLine, layer: f.location.layer),
+                                      endLine: f.location.endLine, layer: f.location.layer, source: f.location.source),
                       evidence: f.evidence, remediation: f.remediation, fingerprint: f.fingerprint)
             }
         )
