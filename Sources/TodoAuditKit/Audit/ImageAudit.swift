@@ -49,8 +49,12 @@ struct ImageAudit {
     static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil) -> ImageFacts {
         let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress)
         let layers = scan.layers.map { layer in
-            ImageFacts.Layer(index: layer.layer.index, digest: layer.layer.digest, createdBy: layer.layer.createdBy,
-                             size: layer.result.fileBytes, problems: layer.result.problems.map(\.description))
+            var problems: [String] = [], unsafe: [String] = []
+            for problem in layer.result.problems {
+                if case .escapingPath(let path) = problem { unsafe.append(path) } else { problems.append(problem.description) }
+            }
+            return ImageFacts.Layer(index: layer.layer.index, digest: layer.layer.digest, createdBy: layer.layer.createdBy,
+                                    size: layer.result.fileBytes, problems: problems, unsafeEntries: unsafe)
         }
         var facts = ImageFacts(name: image.name, path: path, format: image.format.rawValue, config: image.config,
                                layers: layers, merged: scan.merged, contents: scan.visibleContents)

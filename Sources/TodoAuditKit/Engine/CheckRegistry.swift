@@ -42,5 +42,6 @@ public enum CheckRegistry {
         "layer-integrity": LayerIntegrityCheck(),
         "image-secret-file": ImageSecretFileCheck(),
         "size-budget": SizeBudgetCheck(),
+        "unsafe-entry": UnsafeEntryCheck(),
     ]
 }

@@ -12,6 +12,7 @@ import ImageModel
 ///   layers:
 ///     - created_by: RUN apk add gcc
 ///       problems: ["…"]                              # integrity problems, optional
+///                                                     # (entries named ../x are flagged as unsafe)
 ///       files:
 ///         usr/bin/gcc: {mode: "0755", size: "2000"}
 ///         etc/passwd: "root:x:0:0:root:/root:/bin/sh\n"    # content
@@ -41,7 +42,8 @@ enum ImageExample {
                 }
                 let bytes = layerEntries.filter { $0.kind == .file }.reduce(0) { $0 + $1.size }
                 layers.append(ImageFacts.Layer(index: index, digest: item["digest"]?.string, createdBy: item["created_by"]?.string,
-                                               size: bytes, problems: item["problems"]?.strings ?? []))
+                                               size: bytes, problems: item["problems"]?.strings ?? [],
+                                               unsafeEntries: layerEntries.filter(\.escapesRoot).map(\.rawPath)))
                 entries.append(layerEntries)
                 contents.append(layerContents)
             }

@@ -50,15 +50,18 @@ public struct ImageFacts: Sendable {
         public var createdBy: String?
         /// Bytes of regular files in the layer.
         public var size: Int64
-        /// Integrity problems found while reading (digest mismatches), one line each.
+        /// Integrity problems found while reading (digest mismatches, unreadable data), one line each.
         public var problems: [String]
+        /// Entries whose names or hardlink targets point outside the root (`../../etc/passwd`).
+        public var unsafeEntries: [String]
 
-        public init(index: Int, digest: String?, createdBy: String?, size: Int64, problems: [String] = []) {
+        public init(index: Int, digest: String?, createdBy: String?, size: Int64, problems: [String] = [], unsafeEntries: [String] = []) {
             self.index = index
             self.digest = digest
             self.createdBy = createdBy
             self.size = size
             self.problems = problems
+            self.unsafeEntries = unsafeEntries
         }
     }
 
