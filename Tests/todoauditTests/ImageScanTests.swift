@@ -27,7 +27,7 @@ import Testing
         let (status, names, json) = try findings(["Fixtures/images/backend-bad.tar"])
         #expect(status == 1)
         #expect(names == [
-            "image-root-user@User", "image-build-tools@/usr/bin/cc", "setuid-file@/usr/local/bin/helper",
+            "image-root-user@User", "image-build-tools@/usr/bin/gcc", "setuid-file@/usr/local/bin/helper",
             "world-writable@/app/uploads", "package-cache@/var/cache/apk", "package-cache@/root/.cache/pip",
             "image-secret-env@Env.DB_PASSWORD", "history-secret@history[8]", "image-healthcheck-missing@Healthcheck",
             "secret-file-in-layer@/app/.env",
@@ -80,7 +80,7 @@ import Testing
         }
         let file = "Fixtures/images/backend-bad.Dockerfile"
         #expect(sources == [
-            "image-build-tools@/usr/bin/cc": "\(file):4", "package-cache@/var/cache/apk": "\(file):4",
+            "image-build-tools@/usr/bin/gcc": "\(file):4", "package-cache@/var/cache/apk": "\(file):4",
             "package-cache@/root/.cache/pip": "\(file):6", "secret-file-in-layer@/app/.env": "\(file):8",
             "world-writable@/app/uploads": "\(file):8", "setuid-file@/usr/local/bin/helper": "\(file):9",
         ])

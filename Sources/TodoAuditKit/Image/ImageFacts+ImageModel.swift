@@ -27,6 +27,10 @@ extension ImageFacts {
 
     /// Whether the checks need this entry's content (small text databases only).
     static func wantsContent(_ path: String) -> Bool {
-        wantedContents.contains { $0.hasSuffix("/") ? path.hasPrefix($0) : path == $0 }
+        wantedContents.contains { wanted in
+            if wanted.hasSuffix("/") { return path.hasPrefix(wanted) }
+            if wanted.contains("*") { return Glob(wanted).matches(path) }
+            return path == wanted
+        }
     }
 }

@@ -98,6 +98,8 @@ public struct ImageFacts: Sendable {
     public static let wantedContents: [String] = [
         "etc/passwd", "etc/group", "etc/os-release", "usr/lib/os-release",
         "lib/apk/db/installed", "var/lib/dpkg/status", "var/lib/dpkg/status.d/",
+        // dpkg keeps each package's file list apart; size attribution reads them.
+        "var/lib/dpkg/info/*.list",
     ]
 
     /// The build steps, oldest first.

@@ -57,7 +57,16 @@ extension ImageFacts {
     public var packages: [InstalledPackage] {
         var out: [InstalledPackage] = []
         if let apk = text("lib/apk/db/installed") { out += InstalledPackage.apk(apk) }
-        if let status = text("var/lib/dpkg/status") { out += InstalledPackage.dpkg(status) }
+        if let status = text("var/lib/dpkg/status") {
+            out += InstalledPackage.dpkg(status).map { package in
+                // `NAME.list` or, for multi-arch packages, `NAME:ARCH.list`.
+                var owned = package
+                let list = text("var/lib/dpkg/info/\(package.name).list")
+                    ?? contents.keys.first { $0.hasPrefix("var/lib/dpkg/info/\(package.name):") && $0.hasSuffix(".list") }.flatMap { text($0) }
+                owned.files = (list ?? "").split(separator: "\n").map { String($0.drop { $0 == "/" }) }.filter { !$0.isEmpty && $0 != "." }
+                return owned
+            }
+        }
         for path in contents.keys.sorted() where path.hasPrefix("var/lib/dpkg/status.d/") {
             out += InstalledPackage.dpkg(text(path) ?? "")
         }
