@@ -21,7 +21,8 @@ public final class ImageSource: Sendable {
     /// Manifests, indexes and configs are small; anything bigger is not one.
     public static let documentLimit: Int64 = 32 << 20
 
-    public init(path: String) throws(ImageError) {
+    /// `path` "-" reads standard input; `stdinPrefix` is what a caller already read of it.
+    public init(path: String, stdinPrefix: [UInt8] = []) throws(ImageError) {
         self.path = path
         var file = path
         var temporary: TemporaryDirectory?
@@ -29,7 +30,7 @@ public final class ImageSource: Sendable {
             let directory = try TemporaryDirectory()
             temporary = directory
             file = directory.path + "/stdin"
-            try Self.copyStandardInput(to: file)
+            try Self.copyStandardInput(to: file, prefix: stdinPrefix)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {

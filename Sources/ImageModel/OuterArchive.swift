@@ -57,13 +57,16 @@ extension ImageSource {
         }
     }
 
-    static func copyStandardInput(to target: String) throws(ImageError) {
-        guard FileManager.default.createFile(atPath: target, contents: nil, attributes: [.posixPermissions: 0o600]),
+    /// Copies standard input to `target`, after `prefix`: the bytes a caller already read
+    /// to tell an image from a Dockerfile.
+    static func copyStandardInput(to target: String, prefix: [UInt8] = []) throws(ImageError) {
+        guard FileManager.default.createFile(atPath: target, contents: Data(prefix), attributes: [.posixPermissions: 0o600]),
               let out = FileHandle(forWritingAtPath: target) else {
             throw .unreadable(path: target, reason: "cannot create the temporary copy")
         }
         defer { try? out.close() }
         do {
+            try out.seekToEnd()
             while let data = try FileHandle.standardInput.read(upToCount: 1 << 20), !data.isEmpty {
                 try out.write(contentsOf: data)
             }

@@ -88,6 +88,15 @@ import Testing
         #expect(targets == ["image", "dockerfile"], "the Dockerfile is audited too")
     }
 
+    @Test func imageOnStandardInput() throws {
+        let tar = try Data(contentsOf: CLI.repository.appendingPathComponent("Fixtures/images/backend-bad.tar"))
+        let piped = try CLI.run(["scan", "--format", "json", "-"], stdin: tar)
+        let file = try CLI.run(["scan", "--format", "json", "Fixtures/images/backend-bad.tar"])
+        #expect(piped.status == 1)
+        // Same findings as from the file; only the target path differs.
+        #expect(piped.stdout.replacingOccurrences(of: "\"path\" : \"-\"", with: "\"path\" : \"Fixtures/images/backend-bad.tar\"") == file.stdout)
+    }
+
     @Test func sameImageSameBytes() throws {
         let a = try CLI.run(["scan", "--format", "json", "Fixtures/images/backend-bad.tar"]).stdout
         let b = try CLI.run(["scan", "--format", "json", "Fixtures/images/backend-bad.tar"]).stdout

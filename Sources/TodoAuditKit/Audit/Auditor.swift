@@ -47,7 +47,27 @@ public struct Auditor: Sendable {
             origin = DockerfileFacts(path: path, dockerfile: dockerfile, target: target, hasDockerignore: nil)
         }
         for path in paths {
-            if path != "-" && ImageAudit.isImage(path) {
+            if path == "-" {
+                // Standard input holds a Dockerfile or an image (`docker save app | todoaudit scan -`):
+                // the first bytes tell which.
+                let head = Self.readStandardInput(upTo: 512)
+                if ImageAudit.looksLikeArchive(head) {
+                    let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin)
+                    for (target, found, summary) in try audit.audit(path: "-", stdinPrefix: head) {
+                        targets.append(target)
+                        findings.append(contentsOf: found)
+                        images.append(summary)
+                    }
+                } else {
+                    let rest = FileHandle.standardInput.readDataToEndOfFile()
+                    let (target, found) = try auditDockerfile(bytes: head + [UInt8](rest), path: "-",
+                                                              hasDockerignore: context.map { Self.hasDockerignore(context: $0, dockerfile: nil) })
+                    targets.append(target)
+                    findings.append(contentsOf: found)
+                }
+                continue
+            }
+            if ImageAudit.isImage(path) {
                 let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin)
                 for (target, found, summary) in try audit.audit(path: path) {
                     targets.append(target)
@@ -85,11 +105,16 @@ public struct Auditor: Sendable {
         return (AuditTarget(kind: .dockerfile, path: path, summary: Self.summary(facts)), findings)
     }
 
-    func auditDockerfile(at path: String) throws(AuditError) -> (AuditTarget, [Finding]) {
-        if path == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            return try auditDockerfile(bytes: [UInt8](data), path: "-", hasDockerignore: context.map { Self.hasDockerignore(context: $0, dockerfile: nil) })
+    /// Up to `count` bytes of standard input (fewer only at its end).
+    static func readStandardInput(upTo count: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        while out.count < count, let data = try? FileHandle.standardInput.read(upToCount: count - out.count), !data.isEmpty {
+            out += data
         }
+        return out
+    }
+
+    func auditDockerfile(at path: String) throws(AuditError) -> (AuditTarget, [Finding]) {
         let bytes = try Self.read(path, limit: maxDockerfileBytes)
         let contextDir = context ?? (path as NSString).deletingLastPathComponent
         return try auditDockerfile(bytes: bytes, path: path, hasDockerignore: Self.hasDockerignore(context: contextDir.isEmpty ? "." : contextDir, dockerfile: path))

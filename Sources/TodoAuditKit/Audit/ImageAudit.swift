@@ -16,14 +16,14 @@ struct ImageAudit {
     /// The Dockerfile that built the image (`--dockerfile`): findings name the line that made their layer.
     var origin: DockerfileFacts?
 
-    func audit(path: String) throws(AuditError) -> [(AuditTarget, [Finding], ImageSummary)] {
+    func audit(path: String, stdinPrefix: [UInt8] = []) throws(AuditError) -> [(AuditTarget, [Finding], ImageSummary)] {
         var wanted: Platform?
         if let platform {
             guard let p = Platform(platform) else { throw .invalidImage(path, "--platform \(platform) is not os/arch[/variant]") }
             wanted = p
         }
         do {
-            let source = try ImageSource(path: path)
+            let source = try ImageSource(path: path, stdinPrefix: stdinPrefix)
             var out: [(AuditTarget, [Finding], ImageSummary)] = []
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
@@ -72,7 +72,11 @@ struct ImageAudit {
         }
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        let head = [UInt8]((try? handle.read(upToCount: 512)) ?? Data())
+        return looksLikeArchive([UInt8]((try? handle.read(upToCount: 512)) ?? Data()))
+    }
+
+    /// The first bytes of a tar, or of a gzip/zstd/xz/bzip2 stream.
+    static func looksLikeArchive(_ head: [UInt8]) -> Bool {
         let magics: [[UInt8]] = [[0x1F, 0x8B], [0x28, 0xB5, 0x2F, 0xFD], [0xFD, 0x37, 0x7A, 0x58, 0x5A], [0x42, 0x5A, 0x68]]
         if magics.contains(where: { head.starts(with: $0) }) { return true }
         return head.count >= 262 && Array(head[257..<262]) == Array("ustar".utf8)
