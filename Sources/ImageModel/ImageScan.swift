@@ -42,12 +42,13 @@ extension Image {
     /// Walks every layer in parallel, keeping entries and the contents `contentLimit`
     /// asks for (nil: none; n: the first n bytes), then merges the layers. `progress`, if
     /// given, hears about file bytes as entries go by and about each finished layer.
-    public func scan(contentLimit: @escaping @Sendable (LayerEntry) -> Int?, progress: (any ScanProgress)? = nil) -> ImageScan {
+    public func scan(contentLimit: @escaping @Sendable (LayerEntry) -> Int?, progress: (any ScanProgress)? = nil,
+                     maxLayerBytes: Int64 = .max) -> ImageScan {
         progress?.started(image: name, layers: layers.count)
         let layers = mapLayers { layer -> LayerScan in
             var entries: [LayerEntry] = []
             var contents: [String: [UInt8]] = [:]
-            let result = layer.walk { entry, content in
+            let result = layer.walk(maxUncompressedBytes: maxLayerBytes) { entry, content in
                 entries.append(entry)
                 if entry.kind == .file, let limit = contentLimit(entry) { contents[entry.path] = content.read(limit: limit) }
                 if entry.size > 0 { progress?.read(bytes: entry.size) }

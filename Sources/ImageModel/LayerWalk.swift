@@ -84,7 +84,13 @@ extension Layer {
     /// Streams the blob through libarchive (uncompressed, gzip or zstd alike), calling
     /// `visit` per entry in tar order, and checks both digests on the way: the stored
     /// bytes against `digest`, the uncompressed tar against `diffID`.
-    public func walk(_ visit: (LayerEntry, LayerContent) -> Void) -> LayerWalkResult {
+    static func overLimit(_ limit: Int64, _ compressed: Int64) -> ArchiveError {
+        ArchiveError(code: -1, message: "it decompresses to more than the \(limit)-byte limit for a layer (from \(compressed) bytes)")
+    }
+
+    /// Reading stops, with an `unreadable` problem, once the uncompressed tar passes
+    /// `maxUncompressedBytes`: a decompression bomb costs bounded time.
+    public func walk(maxUncompressedBytes: Int64 = .max, _ visit: (LayerEntry, LayerContent) -> Void) -> LayerWalkResult {
         var result = LayerWalkResult()
         let blobHash = SHA256()
         let tarHash = SHA256()
@@ -108,6 +114,13 @@ extension Layer {
                 if entry.escapesRoot { result.problems.append(.escapingPath(entry.rawPath)) }
                 visit(entry, content)
                 if let failure = content.failure { throw failure }
+                if maxUncompressedBytes < .max && entry.size > 1 << 20 {
+                    // Read a big entry ourselves rather than let libarchive skip it, so the
+                    // limit is checked while it inflates.
+                    content.stream { _ in uncompressed <= maxUncompressedBytes }
+                    if let failure = content.failure { throw failure }
+                }
+                if uncompressed > maxUncompressedBytes { throw Self.overLimit(maxUncompressedBytes, compressed) }
             }
             // The digests cover every byte, also those after the tar's end mark.
             try tar.drainSource()

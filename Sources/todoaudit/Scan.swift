@@ -51,6 +51,9 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "Size budget for images, e.g. 150MB; a larger image is a finding (overrides max_size in .todoaudit.yml).")
     var maxSize: String?
 
+    @Option(name: .long, help: "Largest uncompressed layer read (e.g. 16GiB); a larger one is reported, not read to its end.")
+    var maxLayerBytes: String?
+
     @Option(name: .long, help: "Largest Dockerfile read, in bytes.")
     var maxDockerfileBytes: Int = 4 * 1024 * 1024
 
@@ -69,6 +72,9 @@ struct Scan: ParsableCommand {
         }
         if let maxSize, ByteSize.parse(maxSize) == nil {
             throw ValidationError("--max-size takes a size such as 150MB, 1.5GB or 200MiB.")
+        }
+        if let maxLayerBytes, (ByteSize.parse(maxLayerBytes) ?? 0) < 1 {
+            throw ValidationError("--max-layer-bytes takes a size such as 16GiB or 500MB.")
         }
         if maxDockerfileBytes < 1 {
             throw ValidationError("--max-dockerfile-bytes must be positive.")
@@ -101,6 +107,7 @@ struct Scan: ParsableCommand {
             target: target, context: context, maxDockerfileBytes: maxDockerfileBytes,
             imageName: image, platform: platform
         )
+        if let maxLayerBytes, let bytes = ByteSize.parse(maxLayerBytes) { auditor.maxLayerBytes = bytes }
         // With an image and --dockerfile, image findings also name the Dockerfile line of their layer.
         if let dockerfile, paths.contains(where: { $0 != "-" && Auditor.isImagePath($0) }) { auditor.dockerfileForImages = dockerfile }
         // The progress line is for people watching a terminal, never for machine formats.

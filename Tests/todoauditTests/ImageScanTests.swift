@@ -167,6 +167,10 @@ import Testing
         #expect(names["gzip-bomb.tar"] != nil, "a 256 MiB gzip layer is read, not refused")
         #expect(names["zero-layers.tar"] != nil)
         #expect(names["random-bytes.tar"] == nil, "random bytes are not an image")
+        // A limit on layer size bounds a decompression bomb and says so.
+        let bounded = try CLI.run(["scan", "--format", "json", "--max-layer-bytes", "64MiB", dir.appendingPathComponent("gzip-bomb.tar").path])
+        #expect(bounded.status == 1)
+        #expect(bounded.stdout.contains("limit for a layer"))
     }
 
     @Test func corruptGzip() throws {

@@ -19,6 +19,9 @@ public struct Auditor: Sendable {
     public var progress: (any ScanProgress)?
     /// `--dockerfile` given with an image: image findings point at the line that made their layer.
     public var dockerfileForImages: String?
+    /// Largest uncompressed size read of one layer (`--max-layer-bytes`).
+    public var maxLayerBytes: Int64 = defaultMaxLayerBytes
+    public static let defaultMaxLayerBytes: Int64 = 16 << 30
 
     public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int = DockerfileParser.defaultMaxBytes,
                 imageName: String? = nil, platform: String? = nil) {
@@ -52,7 +55,7 @@ public struct Auditor: Sendable {
                 // the first bytes tell which.
                 let head = Self.readStandardInput(upTo: 512)
                 if ImageAudit.looksLikeArchive(head) {
-                    let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin)
+                    let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin, maxLayerBytes: maxLayerBytes)
                     for (target, found, summary) in try audit.audit(path: "-", stdinPrefix: head) {
                         targets.append(target)
                         findings.append(contentsOf: found)
@@ -68,7 +71,7 @@ public struct Auditor: Sendable {
                 continue
             }
             if ImageAudit.isImage(path) {
-                let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin)
+                let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin, maxLayerBytes: maxLayerBytes)
                 for (target, found, summary) in try audit.audit(path: path) {
                     targets.append(target)
                     findings.append(contentsOf: found)

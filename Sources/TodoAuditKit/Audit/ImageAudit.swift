@@ -15,6 +15,8 @@ struct ImageAudit {
     var progress: (any ScanProgress)?
     /// The Dockerfile that built the image (`--dockerfile`): findings name the line that made their layer.
     var origin: DockerfileFacts?
+    /// Largest uncompressed layer read; past it the layer is reported as unreadable.
+    var maxLayerBytes: Int64 = Auditor.defaultMaxLayerBytes
 
     func audit(path: String, stdinPrefix: [UInt8] = []) throws(AuditError) -> [(AuditTarget, [Finding], ImageSummary)] {
         var wanted: Platform?
@@ -27,7 +29,7 @@ struct ImageAudit {
             var out: [(AuditTarget, [Finding], ImageSummary)] = []
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
-                let facts = Self.facts(image, path: path, progress: progress)
+                let facts = Self.facts(image, path: path, progress: progress, maxLayerBytes: maxLayerBytes)
                 var (findings, size) = engine.evaluate(facts)
                 if let origin {
                     let lines = LayerOrigins.map(facts, to: origin)
@@ -46,8 +48,9 @@ struct ImageAudit {
         }
     }
 
-    static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil) -> ImageFacts {
-        let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress)
+    static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil, maxLayerBytes: Int64 = .max) -> ImageFacts {
+        let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress,
+                              maxLayerBytes: maxLayerBytes)
         let layers = scan.layers.map { layer in
             var problems: [String] = [], unsafe: [String] = []
             for problem in layer.result.problems {
