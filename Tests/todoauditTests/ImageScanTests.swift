@@ -51,6 +51,8 @@ import Testing
     @Test func textReportOpensWithTheImageAndEndsWithLayers() throws {
         let r = try CLI.run(["scan", "Fixtures/images/backend-bad.tar"])
         #expect(r.stdout.contains("docker.io/todo/backend:bad · oci-archive · 6 layers"))
+        #expect(r.stdout.contains("user root (no User set)"))
+        #expect(try CLI.run(["scan", "Fixtures/images/backend-good.tar"]).stdout.contains("user fastapi (uid 1001)"), "names resolve through the image's passwd")
         #expect(r.stdout.contains("Optimization Potential: ~"))
         #expect(r.stdout.contains("Layers of docker.io/todo/backend:bad"))
         #expect(r.stdout.contains("Security Score: 0/10"))

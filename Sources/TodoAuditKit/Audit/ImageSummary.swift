@@ -10,16 +10,19 @@ public struct ImageSummary: Sendable, Hashable {
     public var format: String
     public var layers: [LayerRow]
     public var size: ImageSize
+    /// `1001 (fastapi)`: the configured user, resolved through the image's passwd.
+    public var user: String
 
     public init(_ image: ImageFacts, size: ImageSize) {
         name = image.name
+        user = image.userDescription
         format = image.format
         layers = image.layers.map { LayerRow(index: $0.index, bytes: $0.size, createdBy: $0.createdBy.map(ImageFacts.shortCommand) ?? "") }
         self.size = size
     }
 
-    /// `todo/backend:v1 · docker-archive · 4 layers · 174.0 MB`
+    /// `todo/backend:v1 · docker-archive · 4 layers · 174.0 MB · user 1001 (fastapi)`
     public var headline: String {
-        "\(name) · \(format) · \(layers.count) layer\(layers.count == 1 ? "" : "s") · \(ByteCount.text(size.bytes))"
+        "\(name) · \(format) · \(layers.count) layer\(layers.count == 1 ? "" : "s") · \(ByteCount.text(size.bytes)) · user \(user)"
     }
 }

@@ -21,3 +21,15 @@ struct ImageUser {
     var uid: Int? { user.allSatisfy(\.isNumber) ? Int(user) : nil }
     var isRoot: Bool { user.isEmpty || user == "root" || uid == 0 }
 }
+
+extension ImageFacts {
+    /// The configured user with what passwd says of it: `1001 (fastapi)`, `fastapi (uid 1001)`, `root`.
+    public var userDescription: String {
+        let user = ImageUser(config.user)
+        if user.isRoot { return user.raw.isEmpty ? "root (no User set)" : "root (\(user.raw))" }
+        if let uid = user.uid {
+            return users.first { $0.uid == uid }.map { "\(uid) (\($0.name))" } ?? "\(uid)"
+        }
+        return users.first { $0.name == user.user }.map { "\(user.user) (uid \($0.uid))" } ?? user.user
+    }
+}
