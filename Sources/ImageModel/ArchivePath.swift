@@ -3,6 +3,8 @@ enum ArchivePath {
     /// Strips `./` and leading `/`, drops empty and `.` components and a trailing slash.
     /// `..` components are kept but reported: such an entry would land outside the root.
     static func normalize(_ raw: String) -> (path: String, escapes: Bool) {
+        // Most names are already clean; keep their storage instead of splitting and joining.
+        if isClean(raw) { return (raw, false) }
         var parts: [Substring] = []
         var escapes = false
         for part in raw.split(separator: "/", omittingEmptySubsequences: true) where part != "." {
@@ -10,6 +12,23 @@ enum ArchivePath {
             parts.append(part)
         }
         return (parts.joined(separator: "/"), escapes)
+    }
+
+    /// No leading, doubled or trailing `/`, and no `.` or `..` component.
+    static func isClean(_ raw: String) -> Bool {
+        var length = 0
+        var dotsOnly = true
+        for byte in raw.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (dotsOnly && length <= 2) { return false }
+                length = 0
+                dotsOnly = true
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { dotsOnly = false }
+            }
+        }
+        return length > 0 && !(dotsOnly && length <= 2)
     }
 
     /// Resolves `target` (a symlink's, relative to the link's directory, or absolute from

@@ -26,11 +26,27 @@ extension ImageFacts {
     }
 
     /// Whether the checks need this entry's content (small text databases only).
+    /// Asked for every entry of every layer, so the list is split into its kinds once.
     static func wantsContent(_ path: String) -> Bool {
-        wantedContents.contains { wanted in
-            if wanted.hasSuffix("/") { return path.hasPrefix(wanted) }
-            if wanted.contains("*") { return Glob(wanted).matches(path) }
-            return path == wanted
-        }
+        WantedContents.shared.matches(path)
+    }
+}
+
+/// `wantedContents` as exact paths, directory prefixes and globs.
+struct WantedContents: Sendable {
+    static let shared = WantedContents(ImageFacts.wantedContents)
+
+    let exact: Set<String>
+    let prefixes: [String]
+    let globs: [Glob]
+
+    init(_ wanted: [String]) {
+        exact = Set(wanted.filter { !$0.hasSuffix("/") && !$0.contains("*") })
+        prefixes = wanted.filter { $0.hasSuffix("/") }
+        globs = wanted.filter { $0.contains("*") }.map(Glob.init)
+    }
+
+    func matches(_ path: String) -> Bool {
+        exact.contains(path) || prefixes.contains { path.hasPrefix($0) } || globs.contains { $0.matches(path) }
     }
 }

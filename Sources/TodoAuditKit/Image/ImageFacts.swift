@@ -75,7 +75,11 @@ public struct ImageFacts: Sendable {
     public var config: ImageConfig
     public var layers: [Layer]
     /// The merged view: path → the entry that wins.
-    public var files: [String: File]
+    public var files: [String: File] {
+        didSet { orderedFiles = files.values.sorted { $0.path < $1.path } }
+    }
+    /// The merged view in path order, sorted once for every check.
+    public private(set) var orderedFiles: [File]
     public var hidden: [HiddenFile]
     /// Contents of the small files checks read (`etc/passwd`, package databases), merged view.
     public var contents: [String: [UInt8]]
@@ -88,6 +92,7 @@ public struct ImageFacts: Sendable {
         self.path = path
         self.format = format
         self.config = config
+        self.orderedFiles = files.values.sorted { $0.path < $1.path }
         self.layers = layers
         self.files = files
         self.hidden = hidden

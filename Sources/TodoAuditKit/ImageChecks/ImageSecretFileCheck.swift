@@ -8,11 +8,11 @@ struct ImageSecretFileCheck: ImageCheck {
         let skip = (data["image-paths-not-secret"]?.strings ?? []).map(Glob.init)
         func matches(_ file: ImageFacts.File) -> Bool {
             guard file.kind == .file, !skip.contains(where: { $0.matches(file.path) }) else { return false }
-            guard let name = file.path.split(separator: "/").last.map(String.init) else { return false }
+            let name = file.path.lastIndex(of: "/").map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
             return patterns.contains { $0.matches(name) } && !allowed.contains { $0.matches(name) }
         }
         var out: [ImageViolation] = []
-        for file in image.files.values.sorted(by: { $0.path < $1.path }) where matches(file) {
+        for file in image.orderedFiles where matches(file) {
             out.append(ImageViolation(.file(file.path, layer: file.layer), "/\(file.path), a file that usually holds credentials, ships in \(image.describe(layer: file.layer))", evidence: file.path))
         }
         for hidden in image.hidden where matches(hidden.file) {

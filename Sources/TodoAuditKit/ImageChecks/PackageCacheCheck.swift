@@ -2,21 +2,24 @@
 /// `/root/.cache/pip`, …), with the bytes they hold.
 struct PackageCacheCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
-        let caches = input.list("package-caches").strings
-        var out: [ImageViolation] = []
-        for cache in caches {
-            let prefix = cache.hasSuffix("/") ? cache : cache + "/"
-            let files = image.files.values.filter { $0.kind == .file && $0.path.hasPrefix(prefix) && $0.size > 0 && !$0.path.hasSuffix("/lock") }
-            let bytes = files.reduce(0) { $0 + $1.size }
-            guard bytes > 0 else { continue }
-            let layer = files.map(\.layer).max() ?? 0
-            out.append(ImageViolation(
-                .file(String(prefix.dropLast()), layer: layer),
-                "/\(prefix) holds \(ByteCount.text(bytes)) of package-manager cache (\(files.count) files); clean it in the RUN that fills it",
-                evidence: ByteCount.text(bytes), reclaimableBytes: bytes
-            ))
+        let prefixes = input.list("package-caches").strings.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
+        let globs = prefixes.map { Glob($0 + "*") }
+        // One pass over the files, tallying each cache directory.
+        var tally: [String: (bytes: Int64, count: Int, layer: Int)] = [:]
+        for file in image.orderedFiles where file.kind == .file && file.size > 0 && !file.path.hasSuffix("/lock") {
+            guard let i = globs.firstIndex(where: { $0.matches(file.path) }) else { continue }
+            let prefix = prefixes[i]
+            let t = tally[prefix] ?? (0, 0, 0)
+            tally[prefix] = (t.bytes + file.size, t.count + 1, max(t.layer, file.layer))
         }
-        return out
+        return prefixes.compactMap { prefix in
+            guard let t = tally[prefix] else { return nil }
+            return ImageViolation(
+                .file(String(prefix.dropLast()), layer: t.layer),
+                "/\(prefix) holds \(ByteCount.text(t.bytes)) of package-manager cache (\(t.count) files); clean it in the RUN that fills it",
+                evidence: ByteCount.text(t.bytes), reclaimableBytes: t.bytes
+            )
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 struct SetuidFileCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
         let allowed = input.list("setuid-allowlist").strings.map(Glob.init)
-        return image.files.values.sorted(by: { $0.path < $1.path }).compactMap { file in
+        return image.orderedFiles.compactMap { file in
             guard file.kind == .file, file.mode & 0o6000 != 0, !allowed.contains(where: { $0.matches(file.path) }) else { return nil }
             let bits = file.mode & 0o4000 != 0 ? "setuid" : "setgid"
             let mode = String(file.mode & 0o7777, radix: 8)

@@ -2,7 +2,7 @@
 struct WorldWritableCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
         let tmp = input.parameters["tmp-like"]?.strings ?? []
-        return image.files.values.sorted(by: { $0.path < $1.path }).compactMap { file in
+        return image.orderedFiles.compactMap { file in
             guard file.kind == .file || file.kind == .directory, file.mode & 0o002 != 0 else { return nil }
             guard !tmp.contains(where: { file.path == $0 || file.path.hasPrefix($0 + "/") }) else { return nil }
             let mode = String(file.mode & 0o7777, radix: 8)
