@@ -41,8 +41,10 @@ test: deps real-images
 	$(SWIFT) build --build-tests
 	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) $(SWIFT) test --skip-build
 
+# Performance against the peers, ratios measured in one run (see Benchmarks/README.md).
 bench: deps
 	bash Benchmarks/dockerfile-lint.sh
+	bash Benchmarks/image-scan.sh
 
 # Regenerates the README's rule table from Rules/ (ReadmeRuleTableTests fails when stale).
 rules-table: build
