@@ -166,6 +166,8 @@ import Testing
         #expect(names["escaping-names.tar"]?.contains("unsafe-layer-entry") == true)
         #expect(names["links-outside.tar"]?.contains("unsafe-layer-entry") == true)
         #expect(names["huge-header.tar"]?.contains("layer-integrity") == true)
+        #expect(names["digest-mismatch.tar"]?.contains("layer-integrity") == true, "a tampered layer is a critical finding")
+        #expect(names["corrupt-gzip-layer.tar"]?.contains("layer-integrity") == true)
         #expect(names["gzip-bomb.tar"] != nil, "a 256 MiB gzip layer is read, not refused")
         #expect(names["zero-layers.tar"] != nil)
         #expect(names["random-bytes.tar"] == nil, "random bytes are not an image")

@@ -17,14 +17,15 @@ def layer(members):
             t.addfile(info, data)
     return buf.getvalue()
 
-def image(path, layers, compress=False, tag="hostile:1"):
-    diff_ids = ["sha256:" + hashlib.sha256(l).hexdigest() for l in layers]
+def image(path, layers, compress=False, tag="hostile:1", diff_ids=None, blobs=None):
+    diff_ids = diff_ids or ["sha256:" + hashlib.sha256(l).hexdigest() for l in layers]
     config = json.dumps({"architecture": "amd64", "os": "linux", "config": {"User": "1000"},
                          "rootfs": {"type": "layers", "diff_ids": diff_ids},
                          "history": [{"created_by": "RUN /bin/sh -c true # buildkit"} for _ in layers]}).encode()
     names = [f"l{i}/layer.tar" for i in range(len(layers))]
     with tarfile.open(path, "w", format=tarfile.GNU_FORMAT) as t:
-        for name, data in [("config.json", config)] + [(n, gzip.compress(l, mtime=0) if compress else l) for n, l in zip(names, layers)]:
+        stored = blobs or [gzip.compress(l, mtime=0) if compress else l for l in layers]
+        for name, data in [("config.json", config)] + list(zip(names, stored)):
             info, f = member(name, data)
             t.addfile(info, f)
         manifest = json.dumps([{"Config": "config.json", "RepoTags": [tag], "Layers": names}]).encode()
@@ -58,6 +59,14 @@ def main(out):
     image(f"{out}/deep-path.tar", [layer([member(deep, b"x")])])
     bad_utf8 = layer([member("caf\udce9.txt".encode("utf-8", "surrogateescape").decode("latin-1"), b"x")])
     image(f"{out}/invalid-utf8-name.tar", [bad_utf8])
+    # A layer whose bytes are not what the config's diff_id promises (tampered).
+    image(f"{out}/digest-mismatch.tar", [ok], diff_ids=["sha256:" + "0" * 64])
+    # A gzip layer corrupted in its middle.
+    big = layer([member(f"f{i}", bytes([i % 251]) * 4096) for i in range(64)])
+    packed = bytearray(gzip.compress(big, mtime=0))
+    for i in range(len(packed) // 2, len(packed) // 2 + 64):
+        packed[i] ^= 0xFF
+    image(f"{out}/corrupt-gzip-layer.tar", [big], diff_ids=["sha256:" + hashlib.sha256(big).hexdigest()], blobs=[bytes(packed)])
     with open(f"{out}/random-bytes.tar", "wb") as f:
         f.write(hashlib.sha256(b"seed").digest() * 4096)
 
