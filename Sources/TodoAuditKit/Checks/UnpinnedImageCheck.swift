@@ -1,7 +1,7 @@
 import DockerfileSyntax
 
-/// An external image in FROM or `COPY --from=` that is untagged or `:latest` once ARG
-/// defaults are applied. Stage names, `scratch` and digests pass.
+/// An external image in FROM, `COPY --from=` or `RUN --mount=…,from=` that is untagged or
+/// `:latest` once ARG defaults are applied. Stage names, `scratch` and digests pass.
 struct UnpinnedImageCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         let dockerfile = facts.dockerfile
@@ -10,13 +10,20 @@ struct UnpinnedImageCheck: DockerfileCheck {
             if stage.parentStage == nil, let problem = Self.problem(stage.baseImage) {
                 out.append(Violation(stage.from, "FROM \(stage.baseImage) \(problem); pin a version tag (and ideally a digest) so builds are reproducible", evidence: stage.baseImage))
             }
-            for instruction in stage.instructions where instruction.kind == .copy || instruction.kind == .add {
-                guard let from = instruction.flag("from"), !from.isEmpty,
-                      dockerfile.stageIndex(referencedBy: from, before: stage.index) == nil,
-                      // A later stage's name is an error Docker reports, not an image.
-                      !dockerfile.stages.contains(where: { $0.name == from.lowercased() }),
-                      let problem = Self.problem(from) else { continue }
-                out.append(Violation(instruction, "COPY --from=\(from) \(problem); pin a version tag or digest", evidence: from))
+            for instruction in stage.instructions {
+                let sources: [(String, String)]
+                switch instruction.kind {
+                case .copy, .add: sources = instruction.flag("from").map { [("\(instruction.keyword.uppercased()) --from=\($0)", $0)] } ?? []
+                case .run: sources = RunMount.all(of: instruction).compactMap { m in m.from.map { ("RUN --mount=…,from=\($0)", $0) } }
+                default: sources = []
+                }
+                for (written, from) in sources {
+                    guard !from.isEmpty, dockerfile.stageIndex(referencedBy: from, before: stage.index) == nil,
+                          // A later stage's name is an error Docker reports, not an image.
+                          !dockerfile.stages.contains(where: { $0.name == from.lowercased() }),
+                          let problem = Self.problem(from) else { continue }
+                    out.append(Violation(instruction, "\(written) \(problem); pin a version tag or digest", evidence: from))
+                }
             }
         }
         return out

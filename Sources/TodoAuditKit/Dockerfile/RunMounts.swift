@@ -5,6 +5,8 @@ public struct RunMount: Sendable, Hashable {
     public var type: String
     public var target: String?
     public var id: String?
+    /// `from=`: a stage or an image the mount reads from.
+    public var from: String?
 
     public static func all(of instruction: Instruction) -> [RunMount] {
         instruction.flagValues("mount").map { spec in
@@ -16,7 +18,8 @@ public struct RunMount: Sendable, Hashable {
             return RunMount(
                 type: fields["type"] ?? "bind",
                 target: fields["target"] ?? fields["dst"] ?? fields["destination"],
-                id: fields["id"]
+                id: fields["id"],
+                from: fields["from"]
             )
         }
     }
