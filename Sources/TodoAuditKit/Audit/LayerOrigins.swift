@@ -53,28 +53,18 @@ enum LayerOrigins {
 
     /// What a history line says was run or copied.
     static func step(_ createdBy: String) -> Step? {
-        var s = Substring(createdBy)
-        if s.hasSuffix(" # buildkit") { s = s.dropLast(" # buildkit".count) }
-        if s.hasPrefix("RUN ") { s = s.dropFirst(4) }
-        if s.hasPrefix("|"), let space = s.firstIndex(of: " "), let count = Int(s[s.index(after: s.startIndex)..<space]) {
-            // Build arguments precede the command: `|2 A=b C=d /bin/sh -c …`.
-            var words = s[s.index(after: space)...].split(separator: " ", maxSplits: count, omittingEmptySubsequences: true)
-            if words.count > count { words.removeFirst(count) }
-            s = words.last ?? ""
-        }
-        if s.hasPrefix("/bin/sh -c #(nop) ") {
-            let rest = s.dropFirst("/bin/sh -c #(nop) ".count).drop { $0 == " " }
-            for kind in ["COPY", "ADD"] where rest.hasPrefix(kind + " ") {
-                let text = collapse(String(rest.dropFirst(kind.count + 1)))
-                return .copy(kind: kind, text: text.hasPrefix("file:") || text.hasPrefix("dir:") || text.hasPrefix("multi:") ? nil : text)
-            }
+        let step = HistoryStep(createdBy)
+        switch step.kind {
+        case .run:
+            return .run(collapse(step.text))
+        case .copy, .add:
+            let text = collapse(step.text)
+            // The classic builder records `file:<hash> in /dst`: only the kind can match.
+            let classic = text.hasPrefix("file:") || text.hasPrefix("dir:") || text.hasPrefix("multi:")
+            return .copy(kind: step.kind == .copy ? "COPY" : "ADD", text: classic ? nil : text)
+        case .metadata:
             return nil
         }
-        if s.hasPrefix("/bin/sh -c ") { return .run(collapse(String(s.dropFirst("/bin/sh -c ".count)))) }
-        for kind in ["COPY", "ADD"] where s.hasPrefix(kind + " ") {
-            return .copy(kind: kind, text: collapse(String(s.dropFirst(kind.count + 1))))
-        }
-        return nil
     }
 
     static func collapse(_ text: String) -> String {

@@ -131,22 +131,10 @@ public struct ImageFacts: Sendable {
         return "layer \(index + 1)" + (createdBy.map { " · \($0)" } ?? "")
     }
 
-    /// `/bin/sh -c #(nop)  USER app` and BuildKit's `RUN /bin/sh -c … # buildkit` shortened,
-    /// with the build-argument values (`|2 TOKEN=… A=b`) left out: they may be secrets.
+    /// A history line for the layer table and messages, build-argument values left out:
+    /// they may be secrets.
     static func shortCommand(_ createdBy: String) -> String {
-        var s = createdBy
-        if let r = s.range(of: "/bin/sh -c #(nop) ") { s = String(s[r.upperBound...]) }
-        s = s.replacingOccurrences(of: "/bin/sh -c ", with: "")
-        if s.hasSuffix(" # buildkit") { s = String(s.dropLast(" # buildkit".count)) }
-        s = s.trimmingWhitespace()
-        var words = s.split(separator: " ", omittingEmptySubsequences: true)
-        let run = words.first == "RUN"
-        if run { words.removeFirst() }
-        if let first = words.first, first.hasPrefix("|"), let count = Int(first.dropFirst()) {
-            words.removeFirst(min(words.count, count + 1))
-        }
-        s = words.joined(separator: " ")
-        if run || (!s.hasPrefix("COPY") && !s.hasPrefix("ADD") && s.first?.isUppercase != true) { s = "RUN " + s }
+        let s = HistoryStep(createdBy).display
         return s.count > 60 ? String(s.prefix(59)) + "…" : s
     }
 }

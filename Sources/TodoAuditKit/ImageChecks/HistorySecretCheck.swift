@@ -1,5 +1,3 @@
-import DockerfileSyntax
-
 /// Secrets in the build history: build arguments with secret-like names recorded in
 /// `created_by` (`RUN |2 NPM_TOKEN=… /bin/sh -c …`), and well-known credential formats.
 struct HistorySecretCheck: ImageCheck {
@@ -10,7 +8,7 @@ struct HistorySecretCheck: ImageCheck {
         var out: [ImageViolation] = []
         for (i, step) in image.history.enumerated() {
             var found: String?
-            for (name, value) in Self.buildArguments(step.createdBy) where names.isSecret(name) && !placeholders.isPlaceholder(value) {
+            for (name, value) in HistoryStep(step.createdBy).buildArguments where names.isSecret(name) && !placeholders.isPlaceholder(value) {
                 found = "build argument \(name)=\(Redaction.redact(value))"
                 break
             }
@@ -20,21 +18,6 @@ struct HistorySecretCheck: ImageCheck {
             }
             guard let found else { continue }
             out.append(ImageViolation(.config("history[\(i)]"), "The build history records a secret (\(found)); anyone with the image can read it with docker history. Use build secrets and rotate it", evidence: found))
-        }
-        return out
-    }
-
-    /// `|2 A=b C=d /bin/sh -c …`: BuildKit and the classic builder prefix RUN history with
-    /// the count and values of the build arguments in scope.
-    static func buildArguments(_ createdBy: String) -> [(String, String)] {
-        var text = Substring(createdBy)
-        if text.hasPrefix("RUN ") { text = text.dropFirst(4) }
-        guard text.hasPrefix("|"), let space = text.firstIndex(of: " "), let count = Int(text[text.index(after: text.startIndex)..<space]) else { return [] }
-        var out: [(String, String)] = []
-        let words = ShellScript.parse(String(text[space...])).commands.first?.assignments ?? []
-        for word in words.prefix(count) {
-            let parts = word.text.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            if parts.count == 2 { out.append((String(parts[0]), String(parts[1]))) }
         }
         return out
     }
