@@ -16,7 +16,7 @@ extension RuleEngine {
                 ))
             }
         }
-        let wasted = image.hidden.reduce(Int64(0)) { $0 + $1.file.size }
+        let wasted = image.merged.wastedBytes
         let total = image.totalBytes
         return (findings.sorted(by: Finding.reportOrder),
                 ImageSize(bytes: total, optimizationPotentialBytes: min(total, wasted + reclaimable), wastedBytes: wasted))

@@ -5,43 +5,11 @@ import ImageModel
 /// the entries later layers hid, and the few small files checks need the content of.
 /// Built from a tarball by the image reader, or from a rule example in memory.
 public struct ImageFacts: Sendable {
-    public enum FileKind: String, Sendable, Hashable { case file, directory, symlink, hardlink, device, fifo, other }
-
-    public struct File: Sendable, Hashable {
-        public var path: String
-        public var kind: FileKind
-        public var mode: UInt32
-        public var uid: Int64
-        public var gid: Int64
-        public var size: Int64
-        public var linkTarget: String?
-        /// Index of the layer the entry comes from.
-        public var layer: Int
-
-        public init(path: String, kind: FileKind, mode: UInt32, uid: Int64 = 0, gid: Int64 = 0, size: Int64, linkTarget: String? = nil, layer: Int) {
-            self.path = path
-            self.kind = kind
-            self.mode = mode
-            self.uid = uid
-            self.gid = gid
-            self.size = size
-            self.linkTarget = linkTarget
-            self.layer = layer
-        }
-    }
-
+    /// A merged-view entry with the layer it comes from: the reader's own value, used as is
+    /// (no copy of a view that can hold hundreds of thousands of entries).
+    public typealias File = MergedView.File
     /// An entry a later layer deleted (whiteout) or overwrote: its bytes still ship.
-    public struct HiddenFile: Sendable, Hashable {
-        public var file: File
-        public var hiddenBy: Int
-        public var deleted: Bool
-
-        public init(file: File, hiddenBy: Int, deleted: Bool) {
-            self.file = file
-            self.hiddenBy = hiddenBy
-            self.deleted = deleted
-        }
-    }
+    public typealias HiddenFile = MergedView.Hidden
 
     public struct Layer: Sendable, Hashable {
         public var index: Int
@@ -74,28 +42,29 @@ public struct ImageFacts: Sendable {
     /// The image config as the reader parsed it (User, Env, Healthcheck, history, …).
     public var config: ImageConfig
     public var layers: [Layer]
-    /// The merged view: path → the entry that wins.
-    public var files: [String: File] {
-        didSet { orderedFiles = files.values.sorted { $0.path < $1.path } }
-    }
+    /// The file system the container sees, and what later layers hid.
+    public let merged: MergedView
     /// The merged view in path order, sorted once for every check.
-    public private(set) var orderedFiles: [File]
-    public var hidden: [HiddenFile]
+    public let orderedFiles: [File]
+    /// The merged view: path → the entry that wins.
+    public var files: [String: File] { merged.files }
+    public var hidden: [HiddenFile] { merged.hidden }
     /// Contents of the small files checks read (`etc/passwd`, package databases), merged view.
     public var contents: [String: [UInt8]]
     /// Problems with the config or manifest themselves (a config digest mismatch).
     public var problems: [String] = []
 
+    /// The facts rules read, from what the image reader produced: the config, the layers with
+    /// their history, the merged view and the contents of the small files checks need.
     public init(name: String, path: String, format: String, config: ImageConfig, layers: [Layer],
-                files: [String: File], hidden: [HiddenFile], contents: [String: [UInt8]]) {
+                merged: MergedView, contents: [String: [UInt8]]) {
         self.name = name
         self.path = path
         self.format = format
         self.config = config
-        self.orderedFiles = files.values.sorted { $0.path < $1.path }
         self.layers = layers
-        self.files = files
-        self.hidden = hidden
+        self.merged = merged
+        self.orderedFiles = merged.files.values.sorted { $0.path < $1.path }
         self.contents = contents
     }
 
@@ -137,4 +106,13 @@ public struct ImageFacts: Sendable {
         let s = HistoryStep(createdBy).display
         return s.count > 60 ? String(s.prefix(59)) + "…" : s
     }
+}
+
+/// What checks read of a merged-view entry.
+extension MergedView.File {
+    public var path: String { entry.path }
+    public var kind: LayerEntry.Kind { entry.kind }
+    public var mode: UInt32 { entry.mode }
+    public var size: Int64 { entry.size }
+    public var linkTarget: String? { entry.linkTarget }
 }

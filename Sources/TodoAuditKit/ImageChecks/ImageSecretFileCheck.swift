@@ -1,3 +1,5 @@
+import ImageModel
+
 /// Files that usually hold credentials in any layer, also when a later layer deleted or
 /// overwrote them: the bytes still ship in the earlier layer.
 struct ImageSecretFileCheck: ImageCheck {
@@ -6,21 +8,21 @@ struct ImageSecretFileCheck: ImageCheck {
         let patterns = (data["files"]?.strings ?? []).map(Glob.init)
         let allowed = (data["not-secret"]?.strings ?? []).map(Glob.init)
         let skip = (data["image-paths-not-secret"]?.strings ?? []).map(Glob.init)
-        func matches(_ file: ImageFacts.File) -> Bool {
+        func matches(_ file: LayerEntry) -> Bool {
             guard file.kind == .file, !skip.contains(where: { $0.matches(file.path) }) else { return false }
             let name = file.path.lastIndex(of: "/").map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
             return patterns.contains { $0.matches(name) } && !allowed.contains { $0.matches(name) }
         }
         var out: [ImageViolation] = []
-        for file in image.orderedFiles where matches(file) {
+        for file in image.orderedFiles where matches(file.entry) {
             out.append(ImageViolation(.file(file.path, layer: file.layer), "/\(file.path), a file that usually holds credentials, ships in \(image.describe(layer: file.layer))", evidence: file.path))
         }
-        for hidden in image.hidden where matches(hidden.file) {
+        for hidden in image.hidden where matches(hidden.entry) {
             let how = hidden.deleted ? "deleted" : "overwritten"
             out.append(ImageViolation(
-                .file(hidden.file.path, layer: hidden.file.layer),
-                "/\(hidden.file.path) was \(how) in layer \(hidden.hiddenBy + 1) but its bytes still ship in \(image.describe(layer: hidden.file.layer)); rebuild without it and rotate what it held",
-                evidence: hidden.file.path
+                .file(hidden.entry.path, layer: hidden.layer),
+                "/\(hidden.entry.path) was \(how) in layer \(hidden.hiddenBy + 1) but its bytes still ship in \(image.describe(layer: hidden.layer)); rebuild without it and rotate what it held",
+                evidence: hidden.entry.path
             ))
         }
         return out
