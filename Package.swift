@@ -20,13 +20,18 @@ let package = Package(
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .target(name: "Digesting", dependencies: ["CCrypto"]),
         .target(name: "ImageModel", dependencies: ["ArchiveReading", "Digesting"]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+        .target(name: "PatternMatching", dependencies: ["CPCRE2"]),
+
+        // Secret detection: bytes in, matches out. Kinds come from Rules/secrets/ as data.
+        .target(name: "SecretScanning", dependencies: ["PatternMatching", "Digesting"]),
 
         // Dockerfile and shell syntax: no I/O, no rules, no dependencies.
         .target(name: "DockerfileSyntax"),
 
         .target(
             name: "TodoAuditKit",
-            dependencies: ["DockerfileSyntax", "ImageModel", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DockerfileSyntax", "ImageModel", "SecretScanning", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(
@@ -40,7 +45,8 @@ let package = Package(
 
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
         .testTarget(name: "TodoAuditKitTests", dependencies: ["TodoAuditKit", "DockerfileSyntax"]),
-        .testTarget(name: "WrapperTests", dependencies: ["ArchiveReading", "XMLWriting"]),
+        .testTarget(name: "WrapperTests", dependencies: ["ArchiveReading", "XMLWriting", "PatternMatching", "Digesting"]),
+        .testTarget(name: "SecretScanningTests", dependencies: ["SecretScanning"]),
         .testTarget(name: "ImageModelTests", dependencies: ["ImageModel", "ArchiveReading", "Digesting"], exclude: ["ImageBuilder.py"]),
         .testTarget(name: "todoauditTests", dependencies: ["todoaudit"], exclude: ["hostile_images.py"]),
     ]

@@ -42,15 +42,21 @@ extension Image {
     /// Walks every layer in parallel, keeping entries and the contents `contentLimit`
     /// asks for (nil: none; n: the first n bytes), then merges the layers. `progress`, if
     /// given, hears about file bytes as entries go by and about each finished layer.
+    /// `inspect`, if given, sees every regular file of every layer with its data (layer
+    /// index, entry, content), on the thread reading that layer.
     public func scan(contentLimit: @escaping @Sendable (LayerEntry) -> Int?, progress: (any ScanProgress)? = nil,
-                     maxLayerBytes: Int64 = .max) -> ImageScan {
+                     maxLayerBytes: Int64 = .max,
+                     inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)? = nil) -> ImageScan {
         progress?.started(image: name, layers: layers.count)
         let layers = mapLayers { layer -> LayerScan in
             var entries: [LayerEntry] = []
             var contents: [String: [UInt8]] = [:]
             let result = layer.walk(maxUncompressedBytes: maxLayerBytes) { entry, content in
                 entries.append(entry)
-                if entry.kind == .file, let limit = contentLimit(entry) { contents[entry.path] = content.read(limit: limit) }
+                if entry.kind == .file {
+                    if let limit = contentLimit(entry) { contents[entry.path] = content.read(limit: limit) }
+                    inspect?(layer.index, entry, content)
+                }
                 if entry.size > 0 { progress?.read(bytes: entry.size) }
             }
             progress?.finishedLayer()

@@ -44,18 +44,34 @@ public struct LayerWalkResult: Sendable, Hashable {
 public final class LayerContent {
     private let reader: ArchiveReader
     private(set) var failure: ArchiveError?
+    /// What was read of the current entry so far, so several readers (a package database
+    /// cache, the secret scanner) can each ask for the entry's first bytes.
+    private var head: [UInt8] = []
+    private var atEnd = false
 
     init(reader: ArchiveReader) { self.reader = reader }
 
-    /// Up to `limit` bytes from where the previous read stopped; [] after a failure.
+    /// A new entry starts: forget the previous one's bytes.
+    func reset() {
+        head = []
+        atEnd = false
+    }
+
+    /// The entry's first `limit` bytes (fewer if it is shorter), reading only what earlier
+    /// calls have not; [] after a failure.
     public func read(limit: Int) -> [UInt8] {
         guard failure == nil else { return [] }
-        do {
-            return try reader.readData(limit: limit)
-        } catch {
-            failure = error
-            return []
+        if head.count < limit && !atEnd {
+            do {
+                let more = try reader.readData(limit: limit - head.count)
+                if more.count < limit - head.count { atEnd = true }
+                head += more
+            } catch {
+                failure = error
+                return []
+            }
         }
+        return head.count <= limit ? head : Array(head[0..<limit])
     }
 
     /// Passes the data chunk by chunk (at most `limit` bytes in all) until `body` returns false.
@@ -109,6 +125,7 @@ extension Layer {
             let content = LayerContent(reader: tar)
             while let archived = try tar.next() {
                 let entry = LayerEntry(archived)
+                content.reset()
                 result.entryCount += 1
                 if entry.kind == .file { result.fileBytes += entry.size }
                 if entry.escapesRoot { result.problems.append(.escapingPath(entry.rawPath)) }

@@ -43,9 +43,9 @@ import Testing
 
     /// Image examples: the findings' places (`config:User`, `file:PATH`, `layer:N`) must be exactly the expected ones.
     func imageExample(_ c: Case, _ spec: RuleData) throws {
-        let image = ImageExample.facts(spec)
         let settings = try c.example.settings.map { try AuditConfiguration.settings($0, source: c.rule.source) } ?? AuditConfiguration()
         let engine = RuleEngine(catalog: Self.catalog, configuration: settings)
+        let image = ImageExample.facts(spec, engine: engine)
         let places = Set(engine.evaluate(image, rules: [c.rule]).findings.map { finding -> String in
             switch finding.location.kind {
             case .config: return "config:" + finding.location.path

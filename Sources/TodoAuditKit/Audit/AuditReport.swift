@@ -8,6 +8,8 @@ public struct AuditReport: Sendable {
     public var size: ImageSize?
     /// The scanned images' layer tables.
     public var images: [ImageSummary]
+    /// What the secret scan of plain files read and skipped (`todoaudit secrets`).
+    public var secretStats: SecretScanStats?
 
     public init(targets: [AuditTarget], rules: [Rule], findings: [Finding], weights: ScoreWeights, images: [ImageSummary] = []) {
         self.targets = targets

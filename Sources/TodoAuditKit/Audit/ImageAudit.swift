@@ -29,7 +29,8 @@ struct ImageAudit {
             var out: [(AuditTarget, [Finding], ImageSummary)] = []
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
-                let facts = Self.facts(image, path: path, progress: progress, maxLayerBytes: maxLayerBytes)
+                let facts = Self.facts(image, path: path, progress: progress, maxLayerBytes: maxLayerBytes,
+                                       secrets: Self.layerSecrets(engine))
                 var (findings, size) = engine.evaluate(facts)
                 if let origin {
                     let lines = LayerOrigins.map(facts, to: origin)
@@ -48,9 +49,21 @@ struct ImageAudit {
         }
     }
 
-    static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil, maxLayerBytes: Int64 = .max) -> ImageFacts {
+    /// The layer secret scan, when its rule is on.
+    static func layerSecrets(_ engine: RuleEngine) -> LayerSecrets? {
+        guard let rule = engine.activeRules(for: .image).first(where: { $0.check == "secret-in-layer" }),
+              let detector = SecretDetector.make(engine.catalog, engine.configuration) else { return nil }
+        return LayerSecrets(detector: detector, rule: rule)
+    }
+
+    static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil, maxLayerBytes: Int64 = .max,
+                      secrets: LayerSecrets? = nil) -> ImageFacts {
+        var inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)?
+        if let secrets {
+            inspect = { layer, entry, content in secrets.inspect(layer: layer, entry: entry, content: content) }
+        }
         let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress,
-                              maxLayerBytes: maxLayerBytes)
+                              maxLayerBytes: maxLayerBytes, inspect: inspect)
         let layers = scan.layers.map { layer in
             var problems: [String] = [], unsafe: [String] = []
             for problem in layer.result.problems {
@@ -62,6 +75,7 @@ struct ImageAudit {
         var facts = ImageFacts(name: image.name, path: path, format: image.format.rawValue, config: image.config,
                                layers: layers, merged: scan.merged, contents: scan.visibleContents)
         facts.problems = image.problems
+        if let secrets { (facts.secrets, facts.secretStats) = secrets.results }
         return facts
     }
 

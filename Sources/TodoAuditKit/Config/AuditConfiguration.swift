@@ -14,12 +14,14 @@ public struct AuditConfiguration: Sendable, Equatable {
     public var failOn: Severity?
     /// Image size budgets in bytes, by image name (`todo/backend`, `todo/backend:v1`, a glob) or `*` for any.
     public var maxImageSize: [String: Int64] = [:]
+    /// The `secrets:` section: allow entries, file limits.
+    public var secrets = SecretSettings()
     /// Where it was read from, for messages.
     public var source: String?
 
     public init() {}
 
-    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on", "max_size"]
+    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on", "max_size", "secrets"]
 
     public static func parse(_ text: String, source: String) throws(ConfigurationError) -> AuditConfiguration {
         let value: Any?
@@ -62,6 +64,7 @@ public struct AuditConfiguration: Sendable, Equatable {
                 config.severity[rule.lowercased()] = s
             }
         }
+        if let v = fields["secrets"] { config.secrets = try SecretSettings.parse(v, source: source) }
         if let v = fields["fail_under"] {
             guard let n = v.int, (0...10).contains(n) else {
                 throw ConfigurationError(source: source, problem: "fail_under must be a whole number from 0 to 10")
@@ -121,6 +124,11 @@ public struct AuditConfiguration: Sendable, Equatable {
 
     public func severity(of rule: Rule) -> Severity {
         severity[rule.name] ?? severity[rule.id.lowercased()] ?? rule.severity
+    }
+
+    /// A severity the check chose (a secret kind's), unless the user set one for the rule.
+    public func severity(of rule: Rule, found: Severity?) -> Severity {
+        severity[rule.name] ?? severity[rule.id.lowercased()] ?? found ?? rule.severity
     }
 }
 

@@ -8,7 +8,7 @@ public enum CheckRegistry {
         "sdk-runtime-image": SDKRuntimeImageCheck(),
         "secret-build-arg": SecretBuildArgCheck(),
         "secret-env": SecretEnvCheck(),
-        "credential-pattern": CredentialPatternCheck(),
+        "secret-in-instruction": InstructionSecretCheck(),
         "secret-file-copy": SecretFileCopyCheck(),
         "dockerignore-missing": DockerignoreMissingCheck(),
         "healthcheck-missing": HealthcheckMissingCheck(),
@@ -38,10 +38,19 @@ public enum CheckRegistry {
         "package-cache": PackageCacheCheck(),
         "image-secret-env": ImageSecretEnvCheck(),
         "history-secret": HistorySecretCheck(),
+        "secret-in-layer": LayerSecretCheck(),
         "image-healthcheck-missing": ImageHealthcheckCheck(),
         "layer-integrity": LayerIntegrityCheck(),
         "image-secret-file": ImageSecretFileCheck(),
         "size-budget": SizeBudgetCheck(),
         "unsafe-entry": UnsafeEntryCheck(),
     ]
+
+    /// Checks over plain files (a directory tree, a build context), run by `FileSecretAudit`.
+    public static let files: Set<String> = ["secret-in-file"]
+
+    public static func isRegistered(_ rule: Rule) -> Bool {
+        if rule.appliesTo.contains(.image) { return image[rule.check] != nil }
+        return dockerfile[rule.check] != nil || files.contains(rule.check)
+    }
 }

@@ -21,6 +21,14 @@ public struct ImageViolation: Sendable, Hashable {
     public var evidence: String?
     /// Bytes that could be saved by fixing it, for the optimization potential.
     public var reclaimableBytes: Int64
+    /// The line in the file, for findings inside file contents (secrets).
+    public var line: Int?
+    /// Every layer the same problem is in, when more than the place's own.
+    public var layers: [Int] = []
+    /// The check's own severity (a secret kind's); the rule's when nil.
+    public var severity: Severity?
+    /// Replaces the place in the fingerprint when the check has a better identity.
+    public var identity: String?
 
     public init(_ place: Place, _ message: String, evidence: String? = nil, reclaimableBytes: Int64 = 0) {
         self.place = place

@@ -45,6 +45,9 @@ public struct RuleExample: Sendable {
     public var expectedPlaces: [String]
     /// `.todoaudit.yml` settings the example runs with (e.g. a size budget).
     public var settings: RuleData?
+    /// Files of a directory (path → text), for rules over build contexts and file trees;
+    /// `expectedPlaces` are then `PATH:LINE`.
+    public var files: RuleData?
 
     public init(expectation: Expectation, number: Int, dockerfile: String?, expectedLines: [Int], hasDockerignore: Bool,
                 target: String?, image: RuleData? = nil, expectedPlaces: [String] = []) {

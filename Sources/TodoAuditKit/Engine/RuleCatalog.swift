@@ -1,5 +1,6 @@
 import Foundation
 import Yams
+import SecretScanning
 
 /// Every rule, shared data list and score weight, as read from `Rules/`.
 public struct RuleCatalog: Sendable {
@@ -7,6 +8,12 @@ public struct RuleCatalog: Sendable {
     /// `Rules/data/NAME.yml`, by NAME: lists the checks read (build tools, secret names, …).
     public var data: [String: RuleData]
     public var weights: ScoreWeights
+    /// `Rules/secrets/*.yml`: the kinds of secret the secret engine looks for.
+    public var secretKinds: [SecretKind] = []
+    /// Each kind's examples, by kind id (loaded with the rules' examples).
+    public var secretExamples: [String: [SecretExample]] = [:]
+    /// The compiled secret engine, built on first use and shared by copies of the catalog.
+    let secretRules = SecretRulesCache()
 
     /// The rules compiled into the binary from the repository's `Rules/`, without their examples.
     public static let builtIn: Result<RuleCatalog, RuleLoadError> = embedded(withExamples: false)
@@ -38,6 +45,8 @@ public struct RuleCatalog: Sendable {
         var rules: [Rule] = []
         var data: [String: RuleData] = [:]
         var weights: ScoreWeights?
+        var secretKinds: [SecretKind] = []
+        var secretExamples: [String: [SecretExample]] = [:]
         for file in files.sorted(by: { $0.path < $1.path }) {
             let parsed: Any?
             do {
@@ -53,6 +62,13 @@ public struct RuleCatalog: Sendable {
             }
             if file.path == "score.yml" {
                 weights = try ScoreWeights(value, file: file.path)
+            } else if file.path.hasPrefix("secrets/") {
+                let kind = try SecretKindFile.kind(from: value, path: file.path)
+                guard !secretKinds.contains(where: { $0.id == kind.id }) else {
+                    throw RuleLoadError(file: file.path, problem: "duplicate secret kind \(kind.id)")
+                }
+                secretKinds.append(kind)
+                if withExamples { secretExamples[kind.id] = try SecretKindFile.examples(from: value, path: file.path) }
             } else if file.path.hasPrefix("data/") {
                 let stem = String(file.path.dropFirst(5).dropLast(4))
                 data[stem] = value
@@ -72,7 +88,10 @@ public struct RuleCatalog: Sendable {
                 throw RuleLoadError(file: rule.source, problem: "duplicate rule name \(rule.name)")
             }
         }
-        return RuleCatalog(rules: rules.sorted { $0.id < $1.id }, data: data, weights: weights)
+        var catalog = RuleCatalog(rules: rules.sorted { $0.id < $1.id }, data: data, weights: weights)
+        catalog.secretKinds = secretKinds
+        catalog.secretExamples = secretExamples
+        return catalog
     }
 
     /// Adds user rules (from `--rules DIR` or the config); ids and names must not clash.

@@ -7,12 +7,18 @@ extension RuleEngine {
             guard let check = CheckRegistry.image[rule.check] else { continue }
             for violation in check.evaluate(image, CheckInput(rule: rule, catalog: catalog, configuration: configuration)) {
                 reclaimable += violation.reclaimableBytes
-                let (location, place) = Self.location(violation.place, in: image)
+                var (location, place) = Self.location(violation.place, in: image)
+                location.line = violation.line
+                if violation.layers.count > 1 {
+                    location.layers = violation.layers.map { i in
+                        (image.layers.indices.contains(i) ? image.layers[i].digest : nil) ?? "layer \(i + 1)"
+                    }
+                }
                 findings.append(Finding(
-                    ruleID: rule.id, ruleName: rule.name, severity: configuration.severity(of: rule),
+                    ruleID: rule.id, ruleName: rule.name, severity: configuration.severity(of: rule, found: violation.severity),
                     category: rule.category, message: violation.message, location: location,
                     evidence: violation.evidence, remediation: rule.remediation,
-                    fingerprint: Fingerprint.of([rule.id, image.name, place])
+                    fingerprint: violation.identity ?? Fingerprint.of([rule.id, image.name, place])
                 ))
             }
         }

@@ -25,16 +25,16 @@ public struct RuleEngine: Sendable {
         var findings: [Finding] = []
         for rule in rules {
             guard let check = CheckRegistry.dockerfile[rule.check] else { continue }
-            let input = CheckInput(rule: rule, catalog: catalog)
+            let input = CheckInput(rule: rule, catalog: catalog, configuration: configuration)
             for violation in check.evaluate(facts, input) {
                 if suppression.suppresses(rule, atLine: violation.lines.start) { continue }
                 findings.append(Finding(
-                    ruleID: rule.id, ruleName: rule.name, severity: configuration.severity(of: rule),
+                    ruleID: rule.id, ruleName: rule.name, severity: configuration.severity(of: rule, found: violation.severity),
                     category: rule.category, message: violation.message,
                     location: Location(kind: .dockerfile, path: facts.path, line: violation.lines.start,
                                        endLine: violation.lines.end == violation.lines.start ? nil : violation.lines.end),
                     evidence: violation.evidence, remediation: rule.remediation,
-                    fingerprint: Fingerprint.of([rule.id, facts.path, violation.message])
+                    fingerprint: Fingerprint.of([rule.id, facts.path, violation.identity ?? violation.message])
                 ))
             }
         }

@@ -19,7 +19,10 @@ import ImageModel
 ///         app/.wh..env: ""                               # a whiteout
 /// ```
 enum ImageExample {
-    static func facts(_ spec: RuleData) -> ImageFacts {
+    /// `engine`, when given, runs the layer secret scan over the example's file contents.
+    static func facts(_ spec: RuleData, engine: RuleEngine? = nil) -> ImageFacts {
+        let secrets = engine.flatMap(ImageAudit.layerSecrets)
+        var found: [LayerSecret] = []
         var layers: [ImageFacts.Layer] = []
         var entries: [[LayerEntry]] = []
         var contents: [[String: [UInt8]]] = []
@@ -38,6 +41,10 @@ enum ImageExample {
                                                size: kind == .file ? size : 0, linkTarget: value["target"]?.string)
                         layerEntries.append(entry)
                         if let text, ImageFacts.wantsContent(entry.path) { layerContents[entry.path] = Array(text.utf8) }
+                        if let text, let secrets, entry.kind == .file, entry.whiteout == nil {
+                            let bytes = Array(text.utf8)
+                            found += secrets.scan(layer: index, path: entry.path, size: Int64(bytes.count)) { Array(bytes.prefix($0)) }.0
+                        }
                     }
                 }
                 let bytes = layerEntries.filter { $0.kind == .file }.reduce(0) { $0 + $1.size }
@@ -54,8 +61,10 @@ enum ImageExample {
             if let bytes = contents[file.layer][path] { visible[path] = bytes }
         }
         let config = (try? ImageConfig.parse(configJSON(spec, layers: layers))) ?? (try! ImageConfig.parse(Array("{}".utf8)))
-        return ImageFacts(name: spec["name"]?.string ?? "example:latest", path: "example.tar", format: "docker-archive",
-                          config: config, layers: layers, merged: merged, contents: visible)
+        var facts = ImageFacts(name: spec["name"]?.string ?? "example:latest", path: "example.tar", format: "docker-archive",
+                               config: config, layers: layers, merged: merged, contents: visible)
+        if secrets != nil { facts.secrets = found }
+        return facts
     }
 
     /// The example as the JSON a real image config would hold.

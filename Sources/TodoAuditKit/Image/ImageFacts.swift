@@ -53,6 +53,10 @@ public struct ImageFacts: Sendable {
     public var contents: [String: [UInt8]]
     /// Problems with the config or manifest themselves (a config digest mismatch).
     public var problems: [String] = []
+    /// Secrets in layer files, also in files later layers deleted or overwrote; nil when
+    /// the secret scan did not run (its rule is off).
+    public var secrets: [LayerSecret]?
+    public var secretStats = SecretScanStats()
 
     /// The facts rules read, from what the image reader produced: the config, the layers with
     /// their history, the merged view and the contents of the small files checks need.

@@ -8,8 +8,10 @@ struct ImageSecretFileCheck: ImageCheck {
         let patterns = (data["files"]?.strings ?? []).map(Glob.init)
         let allowed = (data["not-secret"]?.strings ?? []).map(Glob.init)
         let skip = (data["image-paths-not-secret"]?.strings ?? []).map(Glob.init)
+        // A file whose content the secret scan reported needs no second finding for its name.
+        let reported = Set(image.secrets?.map(\.path) ?? [])
         func matches(_ file: LayerEntry) -> Bool {
-            guard file.kind == .file, !skip.contains(where: { $0.matches(file.path) }) else { return false }
+            guard file.kind == .file, !reported.contains(file.path), !skip.contains(where: { $0.matches(file.path) }) else { return false }
             let name = file.path.lastIndex(of: "/").map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
             return patterns.contains { $0.matches(name) } && !allowed.contains { $0.matches(name) }
         }

@@ -11,6 +11,8 @@ public struct Location: Sendable, Hashable, Codable {
     public var layerIndex: Int?
     /// `Dockerfile:14`: the instruction that made the layer, when `--dockerfile` was given.
     public var source: String?
+    /// Every layer holding the same thing (a secret copied into several layers), oldest first.
+    public var layers: [String]?
 
     public init(kind: Kind, path: String, line: Int? = nil, endLine: Int? = nil, layer: String? = nil, layerIndex: Int? = nil) {
         self.kind = kind

@@ -1,0 +1,69 @@
+import PatternMatching
+
+/// Every secret kind compiled once: the keyword automaton over all of them, each kind's
+/// pattern (PCRE2, JIT) and allow patterns. Shared by all scanning threads.
+public final class SecretRuleSet: Sendable {
+    public let kinds: [SecretKind]
+    let patterns: [BytePattern]
+    let allows: [[BytePattern]]
+    let secretGroups: [Int]
+    let keyGroups: [Int?]
+    let automaton: KeywordAutomaton
+    /// Keyword index → the kinds it gates.
+    let keywordKinds: [[Int]]
+    /// Kinds gated by file name instead of keywords.
+    let pathKinds: [(kind: Int, globs: [NameGlob])]
+    let validator: SecretValidator
+    let placeholder: Placeholder
+
+    /// `placeholders` are globs over lower-cased values; `isSecretName` judges the key of
+    /// a `generic` kind's `key = value`.
+    public init(kinds: [SecretKind], placeholders: [String],
+                isSecretName: @escaping @Sendable (String) -> Bool) throws(SecretRuleError) {
+        var patterns: [BytePattern] = [], allows: [[BytePattern]] = [], secretGroups: [Int] = [], keyGroups: [Int?] = []
+        var keywordIndex: [String: Int] = [:], keywords: [[UInt8]] = [], keywordKinds: [[Int]] = []
+        var pathKinds: [(Int, [NameGlob])] = []
+        for (index, kind) in kinds.enumerated() {
+            let pattern: BytePattern
+            do throws(PatternError) {
+                pattern = try BytePattern(kind.pattern)
+                var allowed: [BytePattern] = []
+                for allow in kind.allow { allowed.append(try BytePattern(allow)) }
+                allows.append(allowed)
+            } catch {
+                throw SecretRuleError(kind: kind.id, message: error.description)
+            }
+            patterns.append(pattern)
+            secretGroups.append(pattern.group(named: "secret") ?? 0)
+            keyGroups.append(pattern.group(named: "key"))
+            if !kind.paths.isEmpty { pathKinds.append((index, kind.paths.map(NameGlob.init))) }
+            if kind.keywords.isEmpty && kind.paths.isEmpty {
+                throw SecretRuleError(kind: kind.id, message: "needs keywords (or paths) for the prefilter")
+            }
+            for keyword in kind.keywords {
+                guard keyword == keyword.lowercased(), !keyword.isEmpty else {
+                    throw SecretRuleError(kind: kind.id, message: "keyword '\(keyword)' must be non-empty lower case")
+                }
+                if let existing = keywordIndex[keyword] {
+                    keywordKinds[existing].append(index)
+                } else {
+                    keywordIndex[keyword] = keywords.count
+                    keywords.append(Array(keyword.utf8))
+                    keywordKinds.append([index])
+                }
+            }
+        }
+        self.kinds = kinds
+        self.patterns = patterns
+        self.allows = allows
+        self.secretGroups = secretGroups
+        self.keyGroups = keyGroups
+        self.automaton = KeywordAutomaton(keywords)
+        self.keywordKinds = keywordKinds
+        self.pathKinds = pathKinds
+        self.placeholder = Placeholder(globs: placeholders)
+        self.validator = SecretValidator(placeholder: placeholder, isSecretName: isSecretName)
+    }
+
+    public func index(of id: String) -> Int? { kinds.firstIndex { $0.id == id } }
+}
