@@ -18,8 +18,6 @@ public final class BytePattern: @unchecked Sendable {
 
     /// Most backtracking steps one search may take before it gives up (reported as no match).
     public static let matchLimit: UInt32 = 200_000
-    /// PCRE2_UNSET, a macro Swift does not import: an ovector slot of a group that did not take part.
-    private static let unset = ~Int(0).magnitude
 
     public init(_ pattern: String, caseless: Bool = false, dotAll: Bool = false) throws(PatternError) {
         var errorCode: Int32 = 0
@@ -79,8 +77,9 @@ public final class BytePattern: @unchecked Sendable {
             var spans: [Range<Int>?] = []
             spans.reserveCapacity(count)
             for i in 0..<count {
-                let from = vector[2 * i], to = vector[2 * i + 1]
-                spans.append(from == Self.unset || to == Self.unset ? nil : Int(from)..<Int(to))
+                // PCRE2_UNSET is all ones: -1 once read as a signed offset.
+                let from = Int(truncatingIfNeeded: vector[2 * i]), to = Int(truncatingIfNeeded: vector[2 * i + 1])
+                spans.append(from < 0 || to < from ? nil : from..<to)
             }
             guard let whole = spans[0], whole.lowerBound < range.upperBound else { return }
             if !body(PatternMatch(groups: spans)) { return }

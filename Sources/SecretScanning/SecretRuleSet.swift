@@ -8,7 +8,7 @@ public final class SecretRuleSet: Sendable {
     let allows: [[BytePattern]]
     let secretGroups: [Int]
     let keyGroups: [Int?]
-    let automaton: KeywordAutomaton
+    let keywordFinder: KeywordFinder
     /// Keyword index → the kinds it gates.
     let keywordKinds: [[Int]]
     /// Kinds gated by file name instead of keywords.
@@ -41,8 +41,8 @@ public final class SecretRuleSet: Sendable {
                 throw SecretRuleError(kind: kind.id, message: "needs keywords (or paths) for the prefilter")
             }
             for keyword in kind.keywords {
-                guard keyword == keyword.lowercased(), !keyword.isEmpty else {
-                    throw SecretRuleError(kind: kind.id, message: "keyword '\(keyword)' must be non-empty lower case")
+                guard keyword == keyword.lowercased(), keyword.utf8.count >= KeywordFinder.minimumLength else {
+                    throw SecretRuleError(kind: kind.id, message: "keyword '\(keyword)' must be lower case and at least \(KeywordFinder.minimumLength) bytes")
                 }
                 if let existing = keywordIndex[keyword] {
                     keywordKinds[existing].append(index)
@@ -58,7 +58,7 @@ public final class SecretRuleSet: Sendable {
         self.allows = allows
         self.secretGroups = secretGroups
         self.keyGroups = keyGroups
-        self.automaton = KeywordAutomaton(keywords)
+        self.keywordFinder = KeywordFinder(keywords)
         self.keywordKinds = keywordKinds
         self.pathKinds = pathKinds
         self.placeholder = Placeholder(globs: placeholders)

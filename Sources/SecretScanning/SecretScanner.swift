@@ -90,8 +90,8 @@ public struct SecretScanner: Sendable {
         var out: [Window] = []
         let count = buffer.count
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        rules.automaton.scan(buffer) { keyword, end in
-            let start = end - rules.automaton.keywordLengths[keyword]
+        rules.keywordFinder.scan(buffer) { keyword, end in
+            let start = end - rules.keywordFinder.keywordLengths[keyword]
             for kind in rules.keywordKinds[keyword] {
                 if rules.kinds[kind].multiline {
                     out.append(Window(kind: kind, start: max(0, start - Self.multilineBefore),

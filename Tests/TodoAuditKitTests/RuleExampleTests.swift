@@ -23,6 +23,14 @@ import Testing
 
     @Test(arguments: cases)
     func example(_ c: Case) throws {
+        if case .map(let files)? = c.example.files {
+            let engine = RuleEngine(catalog: Self.catalog)
+            let given = files.keys.sorted().map { (path: $0, bytes: Array((files[$0]?.string ?? "").utf8)) }
+            let places = Set(FileSecretAudit(engine: engine).findings(files: given).map { "\($0.location.path):\($0.location.line ?? 0)" })
+            let where_ = "Rules/\(c.rule.source), \(c.example.expectation.rawValue) example \(c.example.number)"
+            #expect(places == Set(c.example.expectedPlaces), "\(where_): expected \(c.example.expectedPlaces.sorted()), got \(places.sorted())")
+            return
+        }
         if let spec = c.example.image {
             try imageExample(c, spec)
             return

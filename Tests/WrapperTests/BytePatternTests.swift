@@ -49,3 +49,16 @@ import Testing
         #expect(HMACSHA256.hex(key: [], message: []).count == 64)
     }
 }
+
+extension BytePatternTests {
+    @Test func groupsOutsideTheMatchingBranchAreNil() throws {
+        let p = try BytePattern("(?P<a>x)|(?P<b>y)")
+        var seen: [[Range<Int>?]] = []
+        Array("y".utf8).withUnsafeBytes { buffer in
+            p.matches(in: buffer, range: 0..<1) { seen.append($0.groups); return true }
+        }
+        #expect(seen.count == 1)
+        #expect(seen.first?[1] == nil)
+        #expect(seen.first?[2] == 0..<1)
+    }
+}

@@ -30,7 +30,7 @@ import Testing
             "image-root-user@User", "image-build-tools@/usr/bin/gcc", "setuid-file@/usr/local/bin/helper",
             "world-writable@/app/uploads", "package-cache@/var/cache/apk", "package-cache@/root/.cache/pip",
             "image-secret-env@Env.DB_PASSWORD", "history-secret@history[8]", "image-healthcheck-missing@Healthcheck",
-            "secret-file-in-layer@/app/.env",
+            "secret-in-layer@/app/.env",
         ])
         let size = try #require(json["size"] as? [String: Any])
         #expect((size["wastedBytes"] as? Int ?? 0) > 0)
@@ -83,7 +83,7 @@ import Testing
         let file = "Fixtures/images/backend-bad.Dockerfile"
         #expect(sources == [
             "image-build-tools@/usr/bin/gcc": "\(file):4", "package-cache@/var/cache/apk": "\(file):4",
-            "package-cache@/root/.cache/pip": "\(file):6", "secret-file-in-layer@/app/.env": "\(file):8",
+            "package-cache@/root/.cache/pip": "\(file):6", "secret-in-layer@/app/.env": "\(file):8",
             "world-writable@/app/uploads": "\(file):8", "setuid-file@/usr/local/bin/helper": "\(file):9",
         ])
         let targets = (json["targets"] as? [[String: Any]] ?? []).compactMap { $0["kind"] as? String }

@@ -19,7 +19,7 @@ struct RealImageTests {
         let findings = json["findings"] as? [[String: Any]] ?? []
         let names = Set(findings.map { "\($0["name"] as? String ?? "")@\(($0["location"] as? [String: Any])?["path"] as? String ?? "")" })
         #expect(names == [
-            "secret-file-in-layer@/app/.env", "setuid-file@/usr/local/bin/helper",
+            "secret-in-layer@/app/.env", "setuid-file@/usr/local/bin/helper",
             "image-build-tools@/usr/bin/make", "image-healthcheck-missing@Healthcheck",
         ])
         let tools = findings.first { $0["name"] as? String == "image-build-tools" }?["message"] as? String ?? ""

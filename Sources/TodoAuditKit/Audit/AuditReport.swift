@@ -32,6 +32,18 @@ public struct AuditReport: Sendable {
     }
 }
 
+extension AuditReport {
+    /// The secret scan's counts: of plain files, or summed over the images' layers.
+    public var secretScanStats: SecretScanStats? {
+        if let secretStats { return secretStats }
+        let scanned = images.compactMap(\.secretStats)
+        guard !scanned.isEmpty else { return nil }
+        var total = SecretScanStats()
+        for s in scanned { total.add(s) }
+        return total
+    }
+}
+
 /// Bytes in an image and bytes it could shed.
 public struct ImageSize: Sendable, Hashable {
     public var bytes: Int64

@@ -12,6 +12,8 @@ public struct ImageSummary: Sendable, Hashable {
     public var size: ImageSize
     /// `1001 (fastapi)`: the configured user, resolved through the image's passwd.
     public var user: String
+    /// What the layer secret scan read and skipped; nil when it did not run.
+    public var secretStats: SecretScanStats?
 
     public init(_ image: ImageFacts, size: ImageSize) {
         name = image.name
@@ -19,6 +21,7 @@ public struct ImageSummary: Sendable, Hashable {
         format = image.format
         layers = image.layers.map { LayerRow(index: $0.index, bytes: $0.size, createdBy: $0.createdBy.map(ImageFacts.shortCommand) ?? "") }
         self.size = size
+        secretStats = image.secrets == nil ? nil : image.secretStats
     }
 
     /// `todo/backend:v1 · docker-archive · 4 layers · 174.0 MB · user 1001 (fastapi)`

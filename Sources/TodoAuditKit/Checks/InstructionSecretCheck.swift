@@ -22,11 +22,13 @@ struct InstructionSecretCheck: DockerfileCheck {
                     let match = found.match
                     if namedValues.contains(where: { $0.contains(match.secret) }) { continue }
                     let line = isHeredoc ? firstLine + match.line - 1 : instruction.lines.start
-                    out.append(Violation(
+                    var v = Violation(
                         lines: LineRange(start: line, end: isHeredoc ? line : instruction.lines.end),
                         message: "\(found.kindName) written into a \(instruction.keyword.uppercased()) instruction; it ends up in the image or its history. Use a build secret and rotate it",
                         evidence: match.redacted, severity: found.severity, identity: found.secretDigest
-                    ))
+                    )
+                    v.secretKind = match.kindID
+                    out.append(v)
                 }
             }
         }

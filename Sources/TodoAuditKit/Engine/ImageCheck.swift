@@ -29,6 +29,8 @@ public struct ImageViolation: Sendable, Hashable {
     public var severity: Severity?
     /// Replaces the place in the fingerprint when the check has a better identity.
     public var identity: String?
+    /// For secrets, the kind found.
+    public var secretKind: String?
 
     public init(_ place: Place, _ message: String, evidence: String? = nil, reclaimableBytes: Int64 = 0) {
         self.place = place

@@ -14,12 +14,14 @@ extension RuleEngine {
                         (image.layers.indices.contains(i) ? image.layers[i].digest : nil) ?? "layer \(i + 1)"
                     }
                 }
-                findings.append(Finding(
+                var finding = Finding(
                     ruleID: rule.id, ruleName: rule.name, severity: configuration.severity(of: rule, found: violation.severity),
                     category: rule.category, message: violation.message, location: location,
                     evidence: violation.evidence, remediation: rule.remediation,
                     fingerprint: violation.identity ?? Fingerprint.of([rule.id, image.name, place])
-                ))
+                )
+                finding.secretKind = violation.secretKind
+                findings.append(finding)
             }
         }
         let wasted = image.merged.wastedBytes

@@ -28,14 +28,16 @@ public struct RuleEngine: Sendable {
             let input = CheckInput(rule: rule, catalog: catalog, configuration: configuration)
             for violation in check.evaluate(facts, input) {
                 if suppression.suppresses(rule, atLine: violation.lines.start) { continue }
-                findings.append(Finding(
+                var finding = Finding(
                     ruleID: rule.id, ruleName: rule.name, severity: configuration.severity(of: rule, found: violation.severity),
                     category: rule.category, message: violation.message,
                     location: Location(kind: .dockerfile, path: facts.path, line: violation.lines.start,
                                        endLine: violation.lines.end == violation.lines.start ? nil : violation.lines.end),
                     evidence: violation.evidence, remediation: rule.remediation,
                     fingerprint: Fingerprint.of([rule.id, facts.path, violation.identity ?? violation.message])
-                ))
+                )
+                finding.secretKind = violation.secretKind
+                findings.append(finding)
             }
         }
         return findings.sorted(by: Finding.reportOrder)

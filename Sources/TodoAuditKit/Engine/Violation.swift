@@ -10,6 +10,8 @@ public struct Violation: Sendable, Hashable {
     /// Replaces the message in the fingerprint when the check has a better identity (a
     /// secret's keyed hash).
     public var identity: String?
+    /// For secrets, the kind found.
+    public var secretKind: String?
 
     public init(lines: LineRange, message: String, evidence: String? = nil, severity: Severity? = nil, identity: String? = nil) {
         self.lines = lines

@@ -31,6 +31,7 @@ struct ImageSecretEnvCheck: ImageCheck {
         var v = ImageViolation(.config(field), "\(what) holds a \(found.kindName) in the image config; give it at run time instead, and rotate it",
                                evidence: found.match.redacted)
         v.severity = found.severity
+        v.secretKind = found.match.kindID
         return v
     }
 }

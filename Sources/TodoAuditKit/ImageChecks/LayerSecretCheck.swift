@@ -39,6 +39,7 @@ struct LayerSecretCheck: ImageCheck {
             v.layers = layers
             v.severity = found.severity
             v.identity = found.fingerprint
+            v.secretKind = found.match.kindID
             out.append(v)
         }
         return out

@@ -11,6 +11,8 @@ public struct Finding: Sendable, Hashable {
     public var remediation: String
     /// Stable across runs and line moves; used for suppression and baselines.
     public var fingerprint: String
+    /// For secrets, the kind from `Rules/secrets/` (`aws-access-key-id`).
+    public var secretKind: String?
 
     public init(
         ruleID: String, ruleName: String, severity: Severity, category: RuleCategory, message: String,

@@ -14,13 +14,15 @@ public enum JSONReporter {
         struct LayerRow: Encodable { var index: Int; var bytes: Int64; var createdBy: String }
         struct Image: Encodable { var name: String; var format: String; var layers: [LayerRow]; var bytes: Int64; var optimizationPotentialBytes: Int64 }
         struct Place: Encodable {
-            var kind: String; var path: String; var line: Int?; var endLine: Int?; var layer: String?; var source: String?
+            var kind: String; var path: String; var line: Int?; var endLine: Int?; var layer: String?; var layers: [String]?
+            var source: String?
         }
         struct Item: Encodable {
             var rule: String; var name: String; var category: String; var severity: String
             var message: String; var location: Place; var evidence: String?; var remediation: String
-            var fingerprint: String
+            var fingerprint: String; var secretKind: String?
         }
+        struct SecretStats: Encodable { var filesScanned: Int; var bytesScanned: Int64; var skippedBinary: Int; var skippedLarge: Int }
         var schemaVersion: Int
         var tool: Tool
         var targets: [Target]
@@ -28,6 +30,7 @@ public enum JSONReporter {
         var size: Size?
         var images: [Image]?
         var findings: [Item]
+        var secretScan: SecretStats?
     }
 
     public static func render(_ report: AuditReport) -> String {
@@ -47,8 +50,12 @@ public enum JSONReporter {
                 .init(rule: f.ruleID, name: f.ruleName, category: f.category.rawValue, severity: f.severity.rawValue,
                       message: f.message,
                       location: .init(kind: f.location.kind.rawValue, path: f.location.path, line: f.location.line,
-                                      endLine: f.location.endLine, layer: f.location.layer, source: f.location.source),
-                      evidence: f.evidence, remediation: f.remediation, fingerprint: f.fingerprint)
+                                      endLine: f.location.endLine, layer: f.location.layer, layers: f.location.layers,
+                                      source: f.location.source),
+                      evidence: f.evidence, remediation: f.remediation, fingerprint: f.fingerprint, secretKind: f.secretKind)
+            },
+            secretScan: report.secretScanStats.map {
+                .init(filesScanned: $0.filesScanned, bytesScanned: $0.bytesScanned, skippedBinary: $0.skippedBinary, skippedLarge: $0.skippedLarge)
             }
         )
         let encoder = JSONEncoder()

@@ -39,6 +39,10 @@ public struct TextReporter: Sendable {
             let other = size.optimizationPotentialBytes - size.wastedBytes
             out += "  \(ByteCount.text(size.wastedBytes)) in files later layers delete or overwrite, \(ByteCount.text(other)) in caches and build tools\n"
         }
+        if let stats = report.secretScanStats {
+            out += "\nSecrets: scanned \(stats.filesScanned) file\(stats.filesScanned == 1 ? "" : "s") (\(ByteCount.text(stats.bytesScanned)))"
+            out += "; skipped \(stats.skippedBinary) binary, \(stats.skippedLarge) over the size limit\n"
+        }
         out += "\nSecurity Score: \(report.score.value)/\(report.score.maximum)\n"
         for image in report.images {
             out += "\nLayers of \(image.name)\n"

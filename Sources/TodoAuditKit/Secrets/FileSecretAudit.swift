@@ -26,8 +26,11 @@ public struct FileSecretAudit: Sendable {
             files += found
             targets.append(AuditTarget(kind: .context, path: path, summary: "\(found.count) file\(found.count == 1 ? "" : "s")"))
         }
-        guard let rule, let detector = SecretDetector.make(engine.catalog, engine.configuration) else {
-            return AuditReport(targets: targets, rules: [], findings: [], weights: engine.catalog.weights)
+        guard let rule else { return AuditReport(targets: targets, rules: [], findings: [], weights: engine.catalog.weights) }
+        let detector: SecretDetector
+        switch engine.catalog.secretRuleSet() {
+        case .success(let rules): detector = SecretDetector(rules: rules, settings: engine.configuration.secrets)
+        case .failure(let error): throw .rules(RuleLoadError(file: "secrets/\(error.kind).yml", problem: error.message))
         }
         let (findings, stats) = scan(files, detector: detector, rule: rule)
         var report = AuditReport(targets: targets, rules: [rule], findings: findings, weights: engine.catalog.weights)
@@ -101,12 +104,14 @@ public struct FileSecretAudit: Sendable {
     }
 
     static func finding(_ found: DetectedSecret, path: String, rule: Rule, engine: RuleEngine) -> Finding {
-        Finding(
+        var finding = Finding(
             ruleID: rule.id, ruleName: rule.name, severity: engine.configuration.severity(of: rule, found: found.severity),
             category: rule.category, message: "\(found.kindName) in \(path):\(found.match.line)",
             location: Location(kind: .context, path: path, line: found.match.line),
             evidence: found.match.redacted, remediation: rule.remediation, fingerprint: found.fingerprint
         )
+        finding.secretKind = found.match.kindID
+        return finding
     }
 
     /// Findings for files given in memory (rule examples, tests): path → bytes.
