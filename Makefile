@@ -45,6 +45,8 @@ test: deps real-images
 bench: deps
 	bash Benchmarks/dockerfile-lint.sh
 	bash Benchmarks/image-scan.sh
+	bash Benchmarks/secret-throughput.sh
+	bash Benchmarks/secret-accuracy.sh
 
 # Regenerates the README's rule table from Rules/ (ReadmeRuleTableTests fails when stale).
 rules-table: build

@@ -19,7 +19,9 @@ public final class BytePattern: @unchecked Sendable {
     /// Most backtracking steps one search may take before it gives up (reported as no match).
     public static let matchLimit: UInt32 = 200_000
 
-    public init(_ pattern: String, caseless: Bool = false, dotAll: Bool = false) throws(PatternError) {
+    /// `jit: false` skips the JIT compile (about ten times the cost of compiling), for
+    /// patterns that only need checking or match a few short texts.
+    public init(_ pattern: String, caseless: Bool = false, dotAll: Bool = false, jit: Bool = true) throws(PatternError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
         var options = UInt32(PCRE2_MULTILINE)
@@ -34,7 +36,7 @@ public final class BytePattern: @unchecked Sendable {
         }
         code = compiled
         source = pattern
-        jit = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        self.jit = jit && pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
         let matchContext = pcre2_match_context_create_8(nil)
         if let matchContext {
             pcre2_set_match_limit_8(matchContext, Self.matchLimit)

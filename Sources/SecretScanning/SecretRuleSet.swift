@@ -1,10 +1,13 @@
+import Foundation
 import PatternMatching
 
 /// Every secret kind compiled once: the keyword automaton over all of them, each kind's
 /// pattern (PCRE2, JIT) and allow patterns. Shared by all scanning threads.
 public final class SecretRuleSet: Sendable {
     public let kinds: [SecretKind]
-    let patterns: [BytePattern]
+    /// Each kind's pattern, JIT-compiled the first time a window needs it: a Dockerfile
+    /// touches a few kinds, and compiling all of them would double a small run's time.
+    let patterns: CompiledOnDemand
     let allows: [[BytePattern]]
     let secretGroups: [Int]
     let keyGroups: [Int?]
@@ -20,20 +23,20 @@ public final class SecretRuleSet: Sendable {
     /// a `generic` kind's `key = value`.
     public init(kinds: [SecretKind], placeholders: [String],
                 isSecretName: @escaping @Sendable (String) -> Bool) throws(SecretRuleError) {
-        var patterns: [BytePattern] = [], allows: [[BytePattern]] = [], secretGroups: [Int] = [], keyGroups: [Int?] = []
+        var allows: [[BytePattern]] = [], secretGroups: [Int] = [], keyGroups: [Int?] = []
         var keywordIndex: [String: Int] = [:], keywords: [[UInt8]] = [], keywordKinds: [[Int]] = []
         var pathKinds: [(Int, [NameGlob])] = []
         for (index, kind) in kinds.enumerated() {
             let pattern: BytePattern
             do throws(PatternError) {
-                pattern = try BytePattern(kind.pattern)
+                // Checked now without the JIT, so a broken kind fails at load, not mid-scan.
+                pattern = try BytePattern(kind.pattern, jit: false)
                 var allowed: [BytePattern] = []
-                for allow in kind.allow { allowed.append(try BytePattern(allow)) }
+                for allow in kind.allow { allowed.append(try BytePattern(allow, jit: false)) }
                 allows.append(allowed)
             } catch {
                 throw SecretRuleError(kind: kind.id, message: error.description)
             }
-            patterns.append(pattern)
             secretGroups.append(pattern.group(named: "secret") ?? 0)
             keyGroups.append(pattern.group(named: "key"))
             if !kind.paths.isEmpty { pathKinds.append((index, kind.paths.map(NameGlob.init))) }
@@ -54,7 +57,7 @@ public final class SecretRuleSet: Sendable {
             }
         }
         self.kinds = kinds
-        self.patterns = patterns
+        self.patterns = CompiledOnDemand(kinds.map(\.pattern))
         self.allows = allows
         self.secretGroups = secretGroups
         self.keyGroups = keyGroups
@@ -66,4 +69,26 @@ public final class SecretRuleSet: Sendable {
     }
 
     public func index(of id: String) -> Int? { kinds.firstIndex { $0.id == id } }
+}
+
+/// Patterns compiled with the JIT on first use, from any thread.
+final class CompiledOnDemand: @unchecked Sendable {
+    private let sources: [String]
+    private var compiled: [BytePattern?]
+    private let lock = NSLock()
+
+    init(_ sources: [String]) {
+        self.sources = sources
+        compiled = Array(repeating: nil, count: sources.count)
+    }
+
+    subscript(index: Int) -> BytePattern {
+        lock.lock()
+        defer { lock.unlock() }
+        if let pattern = compiled[index] { return pattern }
+        // The source compiled when the rule set was built, so this cannot fail.
+        let pattern = try! BytePattern(sources[index])
+        compiled[index] = pattern
+        return pattern
+    }
 }

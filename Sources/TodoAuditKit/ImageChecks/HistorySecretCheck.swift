@@ -14,7 +14,9 @@ struct HistorySecretCheck: ImageCheck {
                 found = "build argument \(name)=\(Redaction.redact(value))"
                 break
             }
-            if found == nil, let secret = detector?.find(in: step.createdBy, path: "history[\(i)]", rule: input.rule).first {
+            // An ENV step's values are the config's Env, which the secret-env rule reports.
+            let isEnv = step.createdBy.hasPrefix("ENV ") || step.createdBy.contains("#(nop)  ENV ")
+            if found == nil, !isEnv, let secret = detector?.find(in: step.createdBy, path: "history[\(i)]", rule: input.rule).first {
                 found = "\(secret.kindName) \(secret.match.redacted)"
                 severity = secret.severity
             }

@@ -17,12 +17,15 @@ public struct FileSecretAudit: Sendable {
     public var rule: Rule? { engine.activeRules(for: .context).first { $0.check == "secret-in-file" } }
 
     public func audit(paths: [String]) throws(AuditError) -> AuditReport {
-        var files: [String] = []
+        var files: [ScannedFile] = []
         var targets: [AuditTarget] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path) }
-            let found = isDirectory.boolValue ? Self.files(under: path) : [path]
+            let prefix = path.hasSuffix("/") ? path : path + "/"
+            let found = isDirectory.boolValue
+                ? Self.files(under: path).map { ScannedFile(path: $0, relative: String($0.dropFirst(prefix.count))) }
+                : [ScannedFile(path: path, relative: String(path.split(separator: "/").last ?? Substring(path)))]
             files += found
             targets.append(AuditTarget(kind: .context, path: path, summary: "\(found.count) file\(found.count == 1 ? "" : "s")"))
         }
@@ -62,8 +65,15 @@ public struct FileSecretAudit: Sendable {
         return out.sorted()
     }
 
+    /// A file to scan: its path as reported, and relative to the directory given, which
+    /// fingerprints use so they do not depend on the working directory.
+    struct ScannedFile: Sendable {
+        var path: String
+        var relative: String
+    }
+
     /// Scans files on `jobs` threads; findings come back in file order.
-    func scan(_ files: [String], detector: SecretDetector, rule: Rule) -> ([Finding], SecretScanStats) {
+    func scan(_ files: [ScannedFile], detector: SecretDetector, rule: Rule) -> ([Finding], SecretScanStats) {
         let slots = FileResults(count: files.count)
         let workers = min(jobs, max(1, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -81,9 +91,10 @@ public struct FileSecretAudit: Sendable {
         return (findings, stats)
     }
 
-    func scanFile(_ path: String, detector: SecretDetector, rule: Rule, buffer: inout FileBuffer) -> ([Finding], SecretScanStats) {
+    func scanFile(_ file: ScannedFile, detector: SecretDetector, rule: Rule, buffer: inout FileBuffer) -> ([Finding], SecretScanStats) {
         var stats = SecretScanStats()
-        guard !detector.allows(path: path) else { return ([], stats) }
+        let path = file.path
+        guard !detector.allows(path: path), !detector.allows(path: file.relative) else { return ([], stats) }
         switch buffer.load(path, limit: detector.settings.maxFileBytes) {
         case .unreadable, .empty:
             return ([], stats)
@@ -98,7 +109,7 @@ public struct FileSecretAudit: Sendable {
             }
             stats.filesScanned = 1
             stats.bytesScanned = Int64(count)
-            let found = detector.find(in: bytes, path: path, rule: rule)
+            let found = detector.find(in: bytes, path: path, identity: file.relative, rule: rule)
             return (found.map { Self.finding($0, path: path, rule: rule, engine: engine) }, stats)
         }
     }

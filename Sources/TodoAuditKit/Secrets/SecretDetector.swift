@@ -66,12 +66,15 @@ public struct SecretDetector: Sendable {
         String(HMACSHA256.hex(key: key, message: Array(secret.utf8)).prefix(32))
     }
 
-    /// Secrets in `buffer`, minus what the settings allow. `path` names the file in the
-    /// report and for `path:` entries; `rule` is the reporting rule, for fingerprints.
-    public func find(in buffer: UnsafeRawBufferPointer, path: String, rule: Rule) -> [DetectedSecret] {
-        if allows(path: path) || allowedRules.contains(rule.name) || allowedRules.contains(rule.id.lowercased()) { return [] }
+    /// Secrets in `buffer`, minus what the settings allow. `path` names the file for
+    /// `path:` entries and fingerprints (`identity`, when given, replaces it in the
+    /// fingerprint: a path relative to the scanned directory, the same from any cwd);
+    /// `rule` is the reporting rule.
+    public func find(in buffer: UnsafeRawBufferPointer, path: String, identity: String? = nil, rule: Rule) -> [DetectedSecret] {
+        if allows(path: path) || identity.map(allows(path:)) == true { return [] }
+        if allowedRules.contains(rule.name) || allowedRules.contains(rule.id.lowercased()) { return [] }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return scanner.scan(buffer, fileName: name).compactMap { detected($0, path: path, rule: rule) }
+        return scanner.scan(buffer, fileName: name).compactMap { detected($0, path: identity ?? path, rule: rule) }
     }
 
     public func find(in text: String, path: String, rule: Rule) -> [DetectedSecret] {

@@ -1,0 +1,2 @@
+!function(){"use strict";var e={};function t(n){var r=e[n];if(void 0!==r)return r.exports;var o=e[n]={exports:{}};return e[n](o,o.exports,t),o.exports}var n="https://api.acme.io/v2",r={apiBase:n,timeout:3e4,retries:3,analytics:{writeKey:"o9rtNSSerJqebMYDNSZXS5u8H7mnJtW7"},adminPassword:"Wh5#%t~3kMLctc~",featureFlags:["a","b"]};function o(e){return fetch(n+e,{headers:{"X-Client":"web"}}).then(function(e){return e.json()})}window.__APP__={cfg:r,get:o}}();
+//# sourceMappingURL=main.7f3c2a91.js.map

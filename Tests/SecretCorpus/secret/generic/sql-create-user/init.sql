@@ -1,0 +1,3 @@
+CREATE DATABASE analytics;
+CREATE USER analytics_rw WITH ENCRYPTED PASSWORD '*~bsLxNxI60Kf6q-?q%FA';
+GRANT ALL PRIVILEGES ON DATABASE analytics TO analytics_rw;

@@ -1,0 +1,1 @@
+(self.webpackChunkchat=self.webpackChunkchat||[]).push([[311],{8812:function(e,t,n){"use strict";n.d(t,{c:function(){return a}});var r=n(4417),o="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",a=function(e){return r.post("https://api.openai.com/v1/chat/completions",{model:"gpt-4o-mini",messages:e},{headers:{Authorization:"Bearer "+o}})}}}]);
