@@ -34,7 +34,7 @@ import sys
 import time
 import zlib
 
-VERSION = 1  # bump when the output for the same arguments changes
+VERSION = 2  # bump when the output for the same arguments changes
 
 AN = string.ascii_letters + string.digits
 UP = string.ascii_uppercase
@@ -393,7 +393,7 @@ class Gen:
             "lock": [f'      "{camel}": "{value}",'],
             "ini": [f"{key.lower()} = {value}"],
             "md": ["```sh", f"export {key}={value}", "```"],
-            "csv": [f"{self.r.randint(10**6, 10**9)},{self.ts()},ops@example.com,DE,0,EUR,{value},{self.hexs(16)}"],
+            "csv": [f'{self.r.randint(10**6, 10**9)},{self.ts()},ops@example.com,DE,0,EUR,"{key}={value}",{self.hexs(16)}'],
             "log": [f"{self.ts()} WARN [config] using {key}={value} from the environment"],
         }[ftype]
 

