@@ -14,6 +14,8 @@ public final class BytePattern: @unchecked Sendable {
     private let jit: Bool
     /// Capture group names to numbers, resolved at compile time.
     private let groups: [String: Int]
+    /// Capture groups in the pattern (not counting the whole match).
+    private let groupCount: Int
     public let source: String
 
     /// Most backtracking steps one search may take before it gives up (reported as no match).
@@ -21,12 +23,16 @@ public final class BytePattern: @unchecked Sendable {
 
     /// `jit: false` skips the JIT compile (about ten times the cost of compiling), for
     /// patterns that only need checking or match a few short texts.
-    public init(_ pattern: String, caseless: Bool = false, dotAll: Bool = false, jit: Bool = true) throws(PatternError) {
+    /// `anchored: true` matches only at the start offset of each search (JIT supports
+    /// anchoring only when compiled in), for callers that pick start positions themselves.
+    public init(_ pattern: String, caseless: Bool = false, dotAll: Bool = false, jit: Bool = true,
+                anchored: Bool = false) throws(PatternError) {
         var errorCode: Int32 = 0
         var errorOffset = 0
         var options = UInt32(PCRE2_MULTILINE)
         if caseless { options |= UInt32(PCRE2_CASELESS) }
         if dotAll { options |= UInt32(PCRE2_DOTALL) }
+        if anchored { options |= UInt32(PCRE2_ANCHORED) }
         let bytes = Array(pattern.utf8)
         let compiled = bytes.withUnsafeBufferPointer { buffer in
             pcre2_compile_8(buffer.baseAddress, buffer.count, options, &errorCode, &errorOffset, nil)
@@ -44,6 +50,9 @@ public final class BytePattern: @unchecked Sendable {
         }
         context = matchContext
         groups = Self.groupNames(compiled)
+        var captures: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &captures)
+        groupCount = Int(captures)
     }
 
     deinit {
@@ -58,13 +67,16 @@ public final class BytePattern: @unchecked Sendable {
     /// until `body` returns false. Look-behind may read before the range; matches may run
     /// on past it up to `end` (default: the range's end), never further. A search that
     /// runs into the match limit ends the loop.
-    public func matches(in subject: UnsafeRawBufferPointer, range: Range<Int>, end: Int? = nil,
+    /// `scratch`, when given, holds the match data instead of a fresh allocation per call
+    /// (a scanner calls this hundreds of thousands of times).
+    public func matches(in subject: UnsafeRawBufferPointer, range: Range<Int>, end: Int? = nil, scratch: MatchScratch? = nil,
                         _ body: (PatternMatch) -> Bool) {
         let end = max(range.upperBound, min(end ?? range.upperBound, subject.count))
         guard let base = subject.baseAddress?.assumingMemoryBound(to: UInt8.self), !range.isEmpty,
               range.upperBound <= subject.count else { return }
-        guard let data = pcre2_match_data_create_from_pattern_8(code, nil) else { return }
-        defer { pcre2_match_data_free_8(data) }
+        let owned = scratch == nil || scratch!.pairs < groupCount + 1 ? pcre2_match_data_create_from_pattern_8(code, nil) : nil
+        defer { if let owned { pcre2_match_data_free_8(owned) } }
+        guard let data = owned ?? scratch?.data else { return }
         var start = range.lowerBound
         while start < range.upperBound {
             var rc = jit
@@ -75,7 +87,7 @@ public final class BytePattern: @unchecked Sendable {
                 rc = pcre2_match_8(code, base, end, start, UInt32(PCRE2_NO_JIT), data, context)
             }
             guard rc > 0, let vector = pcre2_get_ovector_pointer_8(data) else { return }
-            let count = Int(pcre2_get_ovector_count_8(data))
+            let count = min(Int(pcre2_get_ovector_count_8(data)), groupCount + 1)
             var spans: [Range<Int>?] = []
             spans.reserveCapacity(count)
             for i in 0..<count {
@@ -91,10 +103,10 @@ public final class BytePattern: @unchecked Sendable {
     }
 
     /// Whether the pattern matches anywhere in `bytes`.
-    public func matches(_ bytes: [UInt8]) -> Bool {
+    public func matches(_ bytes: [UInt8], scratch: MatchScratch? = nil) -> Bool {
         var found = false
         bytes.withUnsafeBytes { buffer in
-            matches(in: buffer, range: 0..<buffer.count) { _ in found = true; return false }
+            matches(in: buffer, range: 0..<buffer.count, scratch: scratch) { _ in found = true; return false }
         }
         return found
     }
@@ -137,4 +149,20 @@ public struct PatternMatch: Sendable, Hashable {
     public var range: Range<Int> { groups[0]! }
 
     public func group(_ index: Int) -> Range<Int>? { index < groups.count ? groups[index] : nil }
+}
+
+/// Match data reused across searches on one thread: create one per scanning loop, never
+/// share it between threads. Owns its PCRE2 allocation.
+public final class MatchScratch {
+    let data: OpaquePointer
+    let pairs: Int
+
+    public init(pairs: Int = 64) {
+        // Only fails when out of memory.
+        guard let data = pcre2_match_data_create_8(UInt32(pairs), nil) else { fatalError("PCRE2: out of memory") }
+        self.data = data
+        self.pairs = pairs
+    }
+
+    deinit { pcre2_match_data_free_8(data) }
 }

@@ -9,14 +9,17 @@ import Darwin
 enum Entropy {
     static func bits(_ text: some Collection<UInt8>) -> Double {
         guard !text.isEmpty else { return 0 }
-        var counts = [Int](repeating: 0, count: 256)
-        for byte in text { counts[Int(byte)] += 1 }
-        let total = Double(text.count)
-        var sum = 0.0
-        for n in counts where n > 0 {
-            let p = Double(n) / total
-            sum -= p * log2(p)
+        // On the stack: this runs for every candidate.
+        return withUnsafeTemporaryAllocation(of: Int32.self, capacity: 256) { counts in
+            counts.initialize(repeating: 0)
+            for byte in text { counts[Int(byte)] += 1 }
+            let total = Double(text.count)
+            var sum = 0.0
+            for n in counts where n > 0 {
+                let p = Double(n) / total
+                sum -= p * log2(p)
+            }
+            return sum
         }
-        return sum
     }
 }

@@ -3,26 +3,66 @@
 /// `Rules/data/secret-placeholders.yml`, runs of one character, and counting sequences.
 /// Judged on the value alone, never on where the file is.
 public struct Placeholder: Sendable {
+    /// The globs sorted by shape, so most need no fnmatch call: exact words, `*x*`, `x*`, `*x`.
+    private let exact: Set<String>
+    private let infixes: [[UInt8]]
+    private let prefixes: [String]
+    private let suffixes: [String]
     private let globs: [NameGlob]
 
     /// `globs` match the lower-cased value (`changeme`, `*example*`, `your-*`).
     public init(globs: [String]) {
-        self.globs = globs.map(NameGlob.init)
+        var exact = Set<String>(), infixes: [[UInt8]] = [], prefixes: [String] = [], suffixes: [String] = [], rest: [NameGlob] = []
+        for glob in globs {
+            let special = Set("*?[]\\")
+            let inner = glob.dropFirst().dropLast()
+            if !glob.contains(where: special.contains) {
+                exact.insert(glob)
+            } else if glob.count > 2, glob.hasPrefix("*"), glob.hasSuffix("*"), !inner.contains(where: special.contains) {
+                infixes.append(Array(inner.utf8))
+            } else if glob.hasSuffix("*"), !glob.dropLast().contains(where: special.contains) {
+                prefixes.append(String(glob.dropLast()))
+            } else if glob.hasPrefix("*"), !glob.dropFirst().contains(where: special.contains) {
+                suffixes.append(String(glob.dropFirst()))
+            } else {
+                rest.append(NameGlob(pattern: glob))
+            }
+        }
+        self.exact = exact
+        self.infixes = infixes
+        self.prefixes = prefixes
+        self.suffixes = suffixes
+        self.globs = rest
     }
 
     public func matches(_ value: String) -> Bool {
         let lower = value.lowercased()
         if Self.isReference(lower) || Self.isMonotone(lower) { return true }
+        if exact.contains(lower) { return true }
+        if prefixes.contains(where: lower.hasPrefix) || suffixes.contains(where: lower.hasSuffix) { return true }
+        let bytes = Array(lower.utf8)
+        if infixes.contains(where: { Self.contains(bytes, $0) }) { return true }
         return globs.contains { $0.matches(lower) }
     }
 
-    static let referenceMarks = ["${", "$(", "{{", "<%", "%(", "#{", "{%", "@{", "$env:", "%env"]
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            var same = true
+            for k in 1..<needle.count where haystack[start + k] != needle[k] { same = false; break }
+            if same { return true }
+        }
+        return false
+    }
+
+    static let referenceMarks = ["${", "$(", "{{", "<%", "%(", "#{", "{%", "@{", "$env:", "%env"].map { Array($0.utf8) }
 
     /// A shell, template or format reference to a value kept elsewhere.
     static func isReference(_ value: String) -> Bool {
-        if referenceMarks.contains(where: { value.contains($0) }) { return true }
-        // `$NAME` or `%NAME%` as the whole value.
         let bytes = Array(value.utf8)
+        if referenceMarks.contains(where: { contains(bytes, $0) }) { return true }
+        // `$name…` (a shell, Perl or PHP variable, even with trailing punctuation) or `%NAME%`.
+        if bytes.count >= 2, bytes[0] == UInt8(ascii: "$"), isNameStart(bytes[1]) { return true }
         if bytes.count >= 2, bytes[0] == UInt8(ascii: "$"), bytes.dropFirst().allSatisfy(isNameByte) { return true }
         if bytes.count >= 3, bytes.first == UInt8(ascii: "%"), bytes.last == UInt8(ascii: "%"),
            bytes.dropFirst().dropLast().allSatisfy(isNameByte) { return true }
@@ -43,6 +83,11 @@ public struct Placeholder: Sendable {
             if bytes.indices.allSatisfy({ bytes[$0] == bytes[$0 % period] }) { return true }
         }
         return false
+    }
+
+    static func isNameStart(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: "{") || b == UInt8(ascii: "(")
     }
 
     static func isNameByte(_ b: UInt8) -> Bool {

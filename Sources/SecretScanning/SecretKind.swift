@@ -31,6 +31,14 @@ public struct SecretKind: Sendable, Hashable {
     public var documentation: Set<String>
     /// Globs over a file's base name; when set the kind runs only on such files.
     public var paths: [String]
+    /// Byte strings one of which must be in a window for the pattern to run there (`@`
+    /// for passwords in URLs): a memchr instead of a regex search for most windows. For
+    /// kinds with `startsWithin`, within 100 bytes after the keyword (`=` after a key).
+    public var requires: [String] = []
+    /// When set, the keyword is part of the match (a key such as `DB_PASSWORD`): the match
+    /// starts at most this many bytes before the keyword and never after it. Generic
+    /// patterns are costly per start position, so this is most of their speed.
+    public var startsWithin: Int?
 
     public init(id: String, name: String, severity: String, keywords: [String], pattern: String, multiline: Bool = false,
                 entropy: Double? = nil, validation: Validation? = nil, allow: [String] = [], documentation: Set<String> = [],

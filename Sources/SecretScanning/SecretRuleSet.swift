@@ -8,14 +8,25 @@ public final class SecretRuleSet: Sendable {
     /// Each kind's pattern, JIT-compiled the first time a window needs it: a Dockerfile
     /// touches a few kinds, and compiling all of them would double a small run's time.
     let patterns: CompiledOnDemand
-    let allows: [[BytePattern]]
+    /// The same, anchored, for kinds whose matches start near their keyword (`startsWithin`):
+    /// those are tried only where a token starts, not at every byte.
+    let anchoredPatterns: CompiledOnDemand
+    /// Each kind's allow patterns as one alternation (nil when it has none), JIT-compiled
+    /// on first use: one search per candidate instead of one per pattern.
+    let allows: CompiledOnDemand
+    let hasAllow: [Bool]
     let secretGroups: [Int]
     let keyGroups: [Int?]
     let keywordFinder: KeywordFinder
     /// Keyword index → the kinds it gates.
     let keywordKinds: [[Int]]
+    /// Whether a keyword is itself a secret name (`password`, not `define`): then the
+    /// identifier around it is the key a generic kind judges.
+    let keywordNamesSecret: [Bool]
     /// Kinds gated by file name instead of keywords.
     let pathKinds: [(kind: Int, globs: [NameGlob])]
+    /// Each kind's `requires`, as bytes.
+    let requirements: [[[UInt8]]]
     let validator: SecretValidator
     let placeholder: Placeholder
 
@@ -23,7 +34,7 @@ public final class SecretRuleSet: Sendable {
     /// a `generic` kind's `key = value`.
     public init(kinds: [SecretKind], placeholders: [String],
                 isSecretName: @escaping @Sendable (String) -> Bool) throws(SecretRuleError) {
-        var allows: [[BytePattern]] = [], secretGroups: [Int] = [], keyGroups: [Int?] = []
+        var secretGroups: [Int] = [], keyGroups: [Int?] = []
         var keywordIndex: [String: Int] = [:], keywords: [[UInt8]] = [], keywordKinds: [[Int]] = []
         var pathKinds: [(Int, [NameGlob])] = []
         for (index, kind) in kinds.enumerated() {
@@ -31,9 +42,8 @@ public final class SecretRuleSet: Sendable {
             do throws(PatternError) {
                 // Checked now without the JIT, so a broken kind fails at load, not mid-scan.
                 pattern = try BytePattern(kind.pattern, jit: false)
-                var allowed: [BytePattern] = []
-                for allow in kind.allow { allowed.append(try BytePattern(allow, jit: false)) }
-                allows.append(allowed)
+                for allow in kind.allow { _ = try BytePattern(allow, jit: false) }
+                if !kind.allow.isEmpty { _ = try BytePattern(Self.alternation(kind.allow), jit: false) }
             } catch {
                 throw SecretRuleError(kind: kind.id, message: error.description)
             }
@@ -58,17 +68,26 @@ public final class SecretRuleSet: Sendable {
         }
         self.kinds = kinds
         self.patterns = CompiledOnDemand(kinds.map(\.pattern))
-        self.allows = allows
+        self.anchoredPatterns = CompiledOnDemand(kinds.map(\.pattern), anchored: true)
+        self.allows = CompiledOnDemand(kinds.map { Self.alternation($0.allow) })
+        self.hasAllow = kinds.map { !$0.allow.isEmpty }
         self.secretGroups = secretGroups
         self.keyGroups = keyGroups
         self.keywordFinder = KeywordFinder(keywords)
+        self.requirements = kinds.map { $0.requires.map { Array($0.utf8) }.filter { !$0.isEmpty } }
         self.keywordKinds = keywordKinds
+        self.keywordNamesSecret = keywords.map { isSecretName(String(decoding: $0, as: UTF8.self)) }
         self.pathKinds = pathKinds
         self.placeholder = Placeholder(globs: placeholders)
         self.validator = SecretValidator(placeholder: placeholder, isSecretName: isSecretName)
     }
 
     public func index(of id: String) -> Int? { kinds.firstIndex { $0.id == id } }
+
+    /// `(?:a)|(?:b)`: inline flags such as `(?i)` stay inside their own branch.
+    static func alternation(_ patterns: [String]) -> String {
+        patterns.isEmpty ? "(?!)" : "(?:" + patterns.joined(separator: ")|(?:") + ")"
+    }
 }
 
 /// Patterns compiled with the JIT on first use, from any thread.
@@ -77,8 +96,11 @@ final class CompiledOnDemand: @unchecked Sendable {
     private var compiled: [BytePattern?]
     private let lock = NSLock()
 
-    init(_ sources: [String]) {
+    private let anchored: Bool
+
+    init(_ sources: [String], anchored: Bool = false) {
         self.sources = sources
+        self.anchored = anchored
         compiled = Array(repeating: nil, count: sources.count)
     }
 
@@ -87,7 +109,7 @@ final class CompiledOnDemand: @unchecked Sendable {
         defer { lock.unlock() }
         if let pattern = compiled[index] { return pattern }
         // The source compiled when the rule set was built, so this cannot fail.
-        let pattern = try! BytePattern(sources[index])
+        let pattern = try! BytePattern(sources[index], anchored: anchored)
         compiled[index] = pattern
         return pattern
     }

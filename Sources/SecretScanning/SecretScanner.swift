@@ -12,14 +12,22 @@ import PatternMatching
 public struct SecretScanner: Sendable {
     public let rules: SecretRuleSet
 
-    /// Bytes a single-line window reaches before and after a keyword (within its line).
-    static let before = 256
-    static let after = 512
+    /// Where a single-line match may start: from 192 bytes before a keyword to 128 after
+    /// it, within its line. Kinds put their keyword in the match's key or prefix, so the
+    /// match starts at or a little before it; every byte of this range costs a regex
+    /// attempt, which is what the scan spends most of its time on.
+    static let before = 192
+    static let after = 128
     /// How far past its window a match may run, for long tokens (JWTs) on long lines.
     static let overrun = 2048
     /// Multi-line kinds (PEM blocks, manifests) look further, across lines.
-    static let multilineBefore = 4096
+    static let multilineBefore = 1024
     static let multilineAfter = 16384
+    /// How many token starts up to a keyed kind's keyword are tried (`<add key="DbPassword"`
+    /// has five: `<`, `add`, `key`, `="`, `DbPassword`).
+    static let keyTokens = 6
+    /// How far after a keyed kind's keyword its `requires` must appear.
+    static let keyedRequireSpan = 100
     /// Caps that keep a file full of look-alikes from flooding the report.
     static let maxPerKind = 100
     static let maxPerFile = 1000
@@ -52,17 +60,36 @@ public struct SecretScanner: Sendable {
         var candidates: [Candidate] = []
         var perKind: [Int: Int] = [:]
         var seen = Set<Candidate.Key>()
+        let scratch = MatchScratch()
+        var seenStarts = Set<Int>()   // (position, kind) pairs a keyed kind already tried
         for region in regions {
             let kind = region.kind
-            rules.patterns[kind].matches(in: buffer, range: region.start..<region.startsBefore, end: region.end) { match in
+                let onMatch: (PatternMatch) -> Bool = { match in
                 guard let secret = match.group(rules.secretGroups[kind]), !secret.isEmpty else { return true }
                 guard seen.insert(Candidate.Key(kind: kind, secret: secret)).inserted else { return true }
-                if let candidate = judge(kind, match, secret, buffer, fileName) {
+                if let candidate = judge(kind, match, secret, buffer, fileName, scratch) {
                     candidates.append(candidate)
                     perKind[kind, default: 0] += 1
                     if perKind[kind]! >= Self.maxPerKind { return false }
                 }
                 return candidates.count < Self.maxPerFile
+            }
+            if rules.kinds[kind].startsWithin != nil {
+                // Only where a token starts; anchored, so each try costs one attempt.
+                let pattern = rules.anchoredPatterns[kind]
+                var next = region.start
+                for position in Self.tokenStarts(buffer, region.start..<region.startsBefore).suffix(Self.keyTokens)
+                where position >= next && seenStarts.insert(position &* 1024 &+ kind).inserted {
+                    var more = true
+                    pattern.matches(in: buffer, range: position..<(position + 1), end: region.end, scratch: scratch) { match in
+                        next = match.range.upperBound
+                        more = onMatch(match)
+                        return false
+                    }
+                    if !more { break }
+                }
+            } else {
+                rules.patterns[kind].matches(in: buffer, range: region.start..<region.startsBefore, end: region.end, scratch: scratch, onMatch)
             }
             if candidates.count >= Self.maxPerFile { break }
         }
@@ -82,6 +109,8 @@ public struct SecretScanner: Sendable {
         var start: Int
         var startsBefore: Int
         var end: Int
+        /// For keyed kinds, where the keyword ends: `requires` is looked for just after it.
+        var keywordEnd: Int? = nil
     }
 
     /// One window per keyword hit and gated kind, merged per kind where they overlap, so
@@ -92,8 +121,23 @@ public struct SecretScanner: Sendable {
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         rules.keywordFinder.scan(buffer) { keyword, end in
             let start = end - rules.keywordFinder.keywordLengths[keyword]
+            // The identifier around the keyword is the key generic kinds judge; judged once
+            // per hit, before any regex runs (`tokenizer`, `bypass` are not secret names).
+            var keyIsSecretName: Bool?
             for kind in rules.keywordKinds[keyword] {
-                if rules.kinds[kind].multiline {
+                if let within = rules.kinds[kind].startsWithin {
+                    if rules.kinds[kind].validation == .generic && rules.keywordNamesSecret[keyword] {
+                        if keyIsSecretName == nil {
+                            keyIsSecretName = rules.validator.isSecretName(Self.identifier(base, count: count, around: start..<end))
+                        }
+                        if keyIsSecretName == false { continue }
+                    }
+                    let lineStart = Self.lineStart(base, before: start, limit: within)
+                    let far = rules.kinds[kind].multiline ? Self.multilineAfter : Self.after + Self.overrun
+                    let lineEnd = rules.kinds[kind].multiline ? min(count, end + far) : Self.lineEnd(base, count: count, from: end, limit: far)
+                    out.append(Window(kind: kind, start: rules.kinds[kind].multiline ? max(0, start - within) : lineStart,
+                                      startsBefore: start + 1, end: lineEnd, keywordEnd: end))
+                } else if rules.kinds[kind].multiline {
                     out.append(Window(kind: kind, start: max(0, start - Self.multilineBefore),
                                       startsBefore: min(count, end + Self.multilineBefore),
                                       end: min(count, end + Self.multilineAfter)))
@@ -109,12 +153,24 @@ public struct SecretScanner: Sendable {
                 out.append(Window(kind: kind, start: 0, startsBefore: count, end: count))
             }
         }
+        out = out.filter { window in
+            let needs = rules.requirements[window.kind]
+            guard !needs.isEmpty else { return true }
+            // A keyed kind needs its operator or value marker right after the key.
+            let from = window.keywordEnd ?? window.start
+            let to = window.keywordEnd.map { min(window.end, $0 + Self.keyedRequireSpan) } ?? window.end
+            guard from < to else { return false }
+            let span = UnsafeRawBufferPointer(rebasing: buffer[from..<to])
+            return needs.contains { Self.contains(span, $0) }
+        }
         guard out.count > 1 else { return out }
         out.sort { $0.kind != $1.kind ? $0.kind < $1.kind : $0.start < $1.start }
         var merged: [Window] = [out[0]]
         for window in out.dropFirst() {
             let last = merged.count - 1
-            if merged[last].kind == window.kind && window.start <= merged[last].startsBefore {
+            // Keyed kinds keep one window per keyword: they try only the few tokens before it.
+            if merged[last].kind == window.kind && window.start <= merged[last].startsBefore
+                && rules.kinds[window.kind].startsWithin == nil {
                 merged[last].startsBefore = max(merged[last].startsBefore, window.startsBefore)
                 merged[last].end = max(merged[last].end, window.end)
             } else {
@@ -122,6 +178,33 @@ public struct SecretScanner: Sendable {
             }
         }
         return merged
+    }
+
+    /// Positions in `range` where a token starts: line starts, a non-space byte after a space, or where
+    /// the byte class changes between identifier bytes (`A-Za-z0-9_`) and others.
+    static func tokenStarts(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> [Int] {
+        var out: [Int] = []
+        for p in range {
+            if p == 0 || buffer[p - 1] == 0x0A { out.append(p); continue }   // line starts, indented or not
+            let b = buffer[p]
+            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
+            let a = buffer[p - 1]
+            if a == 0x20 || a == 0x09 || a == 0x0A || a == 0x0D || isIdentifier(a) != isIdentifier(b) { out.append(p) }
+        }
+        return out
+    }
+
+    /// The identifier (`A-Za-z0-9_.-`) holding `range`, at most 128 bytes either side.
+    static func identifier(_ base: UnsafePointer<UInt8>, count: Int, around range: Range<Int>) -> String {
+        func part(_ b: UInt8) -> Bool { isIdentifier(b) || b == 0x2E || b == 0x2D }
+        var from = range.lowerBound, to = range.upperBound
+        while from > 0, range.lowerBound - from < 128, part(base[from - 1]) { from -= 1 }
+        while to < count, to - range.upperBound < 128, part(base[to]) { to += 1 }
+        return String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
+    }
+
+    @inline(__always) static func isIdentifier(_ b: UInt8) -> Bool {
+        (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A) || (b >= 0x30 && b <= 0x39) || b == 0x5F
     }
 
     /// The start of the line holding `offset`, looking back at most `limit` bytes.
@@ -145,25 +228,43 @@ public struct SecretScanner: Sendable {
     /// A candidate that survives the kind's allow list, the placeholder filter, the
     /// entropy floor, its structure check and the line's allow comment.
     func judge(_ kind: Int, _ match: PatternMatch, _ secret: Range<Int>, _ buffer: UnsafeRawBufferPointer,
-               _ fileName: String) -> Candidate? {
+               _ fileName: String, _ scratch: MatchScratch) -> Candidate? {
         let spec = rules.kinds[kind]
         let bytes = Array(buffer[secret])
         let text = String(decoding: bytes, as: UTF8.self)
         let documentation = spec.documentation.contains(text)
-        if !documentation {
-            for allow in rules.allows[kind] where allow.matches(bytes) { return nil }
-            if rules.placeholder.matches(text) { return nil }
-            if let floor = spec.entropy, Entropy.bits(bytes) < floor { return nil }
-        }
         let key = rules.keyGroups[kind].flatMap { match.group($0) }.map { String(decoding: buffer[$0], as: UTF8.self) }
+        if !documentation {
+            // Cheapest and most selective first: most generic candidates fail on their key.
+            if spec.validation == .generic, let key, !rules.validator.isSecretName(key) { return nil }
+            if let floor = spec.entropy, Entropy.bits(bytes) < floor { return nil }
+            if rules.placeholder.matches(text) { return nil }
+            if rules.hasAllow[kind] && rules.allows[kind].matches(bytes, scratch: scratch) { return nil }
+        }
         if let validation = spec.validation, !documentation {
-            let quote = secret.lowerBound > 0 ? buffer[secret.lowerBound - 1] : 0
-            let quoted = quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") || quote == UInt8(ascii: "`")
+            let quoted = Self.insideStringLiteral(buffer, at: secret.lowerBound)
             guard rules.validator.accepts(validation, secret: bytes, whole: Array(buffer[match.range]), key: key,
                                           quoted: quoted, fileName: fileName) else { return nil }
         }
         if Self.lineIsAllowed(buffer, at: secret.lowerBound) { return nil }
         return Candidate(kind: kind, secret: secret, key: key, documentation: documentation)
+    }
+
+    /// Whether the byte at `offset` is inside a quoted string on its line (an odd number of
+    /// one kind of quote before it): `"host=db password=s3cret"` in code is a literal.
+    static func insideStringLiteral(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        guard offset > 0 else { return false }
+        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var double = 0, single = 0, back = 0
+        for p in lineStart(base, before: offset, limit: 4096)..<offset {
+            switch base[p] {
+            case UInt8(ascii: "\""): double += 1
+            case UInt8(ascii: "'"): single += 1
+            case UInt8(ascii: "`"): back += 1
+            default: break
+            }
+        }
+        return double % 2 == 1 || single % 2 == 1 || back % 2 == 1
     }
 
     static func lineIsAllowed(_ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
@@ -218,3 +319,4 @@ public struct SecretScanner: Sendable {
         }
     }
 }
+

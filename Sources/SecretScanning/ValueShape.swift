@@ -10,7 +10,7 @@ enum ValueShape {
     static let secretWords = ["password", "passwd", "secret", "token", "key", "pass", "auth", "api", "credential"]
     static let codeExtensions: Set<String> = [
         "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "rb", "php", "java", "kt", "kts", "scala", "cs", "swift",
-        "rs", "c", "cc", "cpp", "h", "hpp", "groovy", "dart", "lua", "pl", "vue", "svelte",
+        "rs", "c", "cc", "cpp", "h", "hpp", "groovy", "dart", "lua", "pl", "vue", "svelte", "pyi",
     ]
 
     static func isCodeFile(_ name: String) -> Bool {

@@ -42,25 +42,28 @@ public struct FileSecretAudit: Sendable {
     }
 
     /// Regular files under a directory, in path order; `.git` is history, not content.
+    /// Symlinks are not followed. readdir + lstat: Foundation's enumerator with resource
+    /// values cost more than scanning the files.
     static func files(under directory: String) -> [String] {
-        let root = URL(fileURLWithPath: directory)
-        guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey],
-                                                          options: [], errorHandler: { _, _ in true }) else { return [] }
         var out: [String] = []
-        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
-        let rootPath = root.standardizedFileURL.path
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey])
-            if values?.isSymbolicLink == true { continue }
-            if values?.isDirectory == true {
-                if url.lastPathComponent == ".git" { walker.skipDescendants() }
-                continue
+        var pending = [directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory]
+        while let dir = pending.popLast() {
+            guard let handle = opendir(dir) else { continue }
+            defer { closedir(handle) }
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+                }
+                if name == "." || name == ".." { continue }
+                let path = dir + "/" + name
+                var info = stat()
+                guard lstat(path, &info) == 0 else { continue }
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR where name != ".git": pending.append(path)
+                case S_IFREG: out.append(path)
+                default: continue
+                }
             }
-            guard values?.isRegularFile == true else { continue }
-            // Keep the path as the user wrote its directory, so reports are relative like the input.
-            let full = url.standardizedFileURL.path
-            let relative = full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : url.lastPathComponent
-            out.append(prefix + relative)
         }
         return out.sorted()
     }

@@ -13,7 +13,7 @@ public struct SecretExample: Sendable, Hashable {
 enum SecretKindFile {
     static let keys: Set<String> = [
         "id", "name", "severity", "keywords", "pattern", "multiline", "entropy", "validate", "allow",
-        "documentation", "paths", "examples", "description", "references",
+        "documentation", "paths", "requires", "starts-within", "examples", "description", "references",
     ]
 
     static func kind(from value: RuleData, path: String) throws(RuleLoadError) -> SecretKind {
@@ -43,12 +43,20 @@ enum SecretKindFile {
             guard let value = Double(e), value >= 0, value <= 8 else { throw RuleLoadError(file: path, problem: "entropy must be 0–8 bits per char") }
             entropy = value
         }
-        return SecretKind(
+        var kind = SecretKind(
             id: id, name: try text("name"), severity: severity, keywords: map["keywords"]?.strings ?? [],
             pattern: try text("pattern"), multiline: map["multiline"]?.bool ?? false, entropy: entropy, validation: validation,
             allow: map["allow"]?.strings ?? [], documentation: Set(map["documentation"]?.strings ?? []),
             paths: map["paths"]?.strings ?? []
         )
+        kind.requires = map["requires"]?.strings ?? []
+        if let within = map["starts-within"]?.string {
+            guard let n = Int(within), (0...4096).contains(n) else {
+                throw RuleLoadError(file: path, problem: "starts-within must be a byte count from 0 to 4096")
+            }
+            kind.startsWithin = n
+        }
+        return kind
     }
 
     static func examples(from value: RuleData, path: String) throws(RuleLoadError) -> [SecretExample] {
