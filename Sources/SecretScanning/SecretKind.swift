@@ -33,7 +33,7 @@ public struct SecretKind: Sendable, Hashable {
     public var paths: [String]
     /// Byte strings one of which must be in a window for the pattern to run there (`@`
     /// for passwords in URLs): a memchr instead of a regex search for most windows. For
-    /// kinds with `startsWithin`, within 100 bytes after the keyword (`=` after a key).
+    /// kinds with `startsWithin`, right after the key (past quotes, `]` and spaces): `=`.
     public var requires: [String] = []
     /// When set, the keyword is part of the match (a key such as `DB_PASSWORD`): the match
     /// starts at most this many bytes before the keyword and never after it. Generic

@@ -26,8 +26,8 @@ public struct SecretScanner: Sendable {
     /// How many token starts up to a keyed kind's keyword are tried (`<add key="DbPassword"`
     /// has five: `<`, `add`, `key`, `="`, `DbPassword`).
     static let keyTokens = 6
-    /// How far after a keyed kind's keyword its `requires` must appear.
-    static let keyedRequireSpan = 100
+    /// How many quote, bracket, backslash and space bytes may sit between a key and what follows it.
+    static let keyGap = 16
     /// Caps that keep a file full of look-alikes from flooding the report.
     static let maxPerKind = 100
     static let maxPerFile = 1000
@@ -78,7 +78,7 @@ public struct SecretScanner: Sendable {
                 // Only where a token starts; anchored, so each try costs one attempt.
                 let pattern = rules.anchoredPatterns[kind]
                 var next = region.start
-                for position in Self.tokenStarts(buffer, region.start..<region.startsBefore).suffix(Self.keyTokens)
+                for position in Self.tokenStarts(buffer, region.start..<region.startsBefore, limit: Self.keyTokens)
                 where position >= next && seenStarts.insert(position &* 1024 &+ kind).inserted {
                     var more = true
                     pattern.matches(in: buffer, range: position..<(position + 1), end: region.end, scratch: scratch) { match in
@@ -117,6 +117,7 @@ public struct SecretScanner: Sendable {
     /// a run of keywords costs one pass of the pattern, not one per hit.
     func windows(_ buffer: UnsafeRawBufferPointer, fileName: String) -> [Window] {
         var out: [Window] = []
+        var names: [String: Bool] = [:]   // identifier → names a secret, judged once per file
         let count = buffer.count
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
         rules.keywordFinder.scan(buffer) { keyword, end in
@@ -128,7 +129,14 @@ public struct SecretScanner: Sendable {
                 if let within = rules.kinds[kind].startsWithin {
                     if rules.kinds[kind].validation == .generic && rules.keywordNamesSecret[keyword] {
                         if keyIsSecretName == nil {
-                            keyIsSecretName = rules.validator.isSecretName(Self.identifier(base, count: count, around: start..<end))
+                            let name = Self.identifier(base, count: count, around: start..<end)
+                            if let known = names[name] {
+                                keyIsSecretName = known
+                            } else {
+                                let judged = rules.validator.isSecretName(name)
+                                names[name] = judged
+                                keyIsSecretName = judged
+                            }
                         }
                         if keyIsSecretName == false { continue }
                     }
@@ -156,11 +164,11 @@ public struct SecretScanner: Sendable {
         out = out.filter { window in
             let needs = rules.requirements[window.kind]
             guard !needs.isEmpty else { return true }
-            // A keyed kind needs its operator or value marker right after the key.
-            let from = window.keywordEnd ?? window.start
-            let to = window.keywordEnd.map { min(window.end, $0 + Self.keyedRequireSpan) } ?? window.end
-            guard from < to else { return false }
-            let span = UnsafeRawBufferPointer(rebasing: buffer[from..<to])
+            if let keywordEnd = window.keywordEnd {
+                // A keyed kind's operator or value marker comes right after the key.
+                return Self.followsKey(buffer, from: keywordEnd, limit: window.end, needs)
+            }
+            let span = UnsafeRawBufferPointer(rebasing: buffer[window.start..<window.end])
             return needs.contains { Self.contains(span, $0) }
         }
         guard out.count > 1 else { return out }
@@ -180,18 +188,40 @@ public struct SecretScanner: Sendable {
         return merged
     }
 
-    /// Positions in `range` where a token starts: line starts, a non-space byte after a space, or where
-    /// the byte class changes between identifier bytes (`A-Za-z0-9_`) and others.
-    static func tokenStarts(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>) -> [Int] {
-        var out: [Int] = []
-        for p in range {
-            if p == 0 || buffer[p - 1] == 0x0A { out.append(p); continue }   // line starts, indented or not
+    /// Whether, after the identifier the keyword ends in and at most `keyGap` quotes,
+    /// brackets and spaces, one of `needs` starts (`=` in `api_token" = `, `(` in `setPassword(`).
+    static func followsKey(_ buffer: UnsafeRawBufferPointer, from: Int, limit: Int, _ needs: [[UInt8]]) -> Bool {
+        var p = from
+        while p < limit, isIdentifier(buffer[p]) || buffer[p] == 0x2E || buffer[p] == 0x2D { p += 1 }
+        let gapEnd = min(limit, p + keyGap)
+        while p < gapEnd {
             let b = buffer[p]
-            if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { continue }
-            let a = buffer[p - 1]
-            if a == 0x20 || a == 0x09 || a == 0x0A || a == 0x0D || isIdentifier(a) != isIdentifier(b) { out.append(p) }
+            guard b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x22 || b == 0x27 || b == 0x60 || b == 0x5D || b == 0x5C else { break }
+            p += 1
         }
-        return out
+        return needs.contains { need in
+            p + need.count <= limit && need.indices.allSatisfy { KeywordFinder.fold(buffer[p + $0]) == KeywordFinder.fold(need[$0]) }
+        }
+    }
+
+    /// The last `limit` positions in `range` where a token starts, in order: line starts,
+    /// a non-space byte after a space, or where the byte class changes between identifier
+    /// bytes (`A-Za-z0-9_`) and others. Walks back from the end, so it costs a few bytes.
+    static func tokenStarts(_ buffer: UnsafeRawBufferPointer, _ range: Range<Int>, limit: Int) -> [Int] {
+        var out: [Int] = []
+        var p = range.upperBound - 1
+        while p >= range.lowerBound && out.count < limit {
+            if p == 0 || buffer[p - 1] == 0x0A {
+                out.append(p)   // line starts, indented or not
+            } else {
+                let b = buffer[p], a = buffer[p - 1]
+                let space = b == 0x20 || b == 0x09 || b == 0x0D
+                let after = a == 0x20 || a == 0x09 || a == 0x0D
+                if !space && (after || isIdentifier(a) != isIdentifier(b)) { out.append(p) }
+            }
+            p -= 1
+        }
+        return out.reversed()
     }
 
     /// The identifier (`A-Za-z0-9_.-`) holding `range`, at most 128 bytes either side.
