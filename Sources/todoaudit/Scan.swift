@@ -18,20 +18,10 @@ struct Scan: ParsableCommand {
     @Argument(help: "Dockerfiles, directories, image tarballs or OCI layouts to audit (- reads a Dockerfile from standard input).")
     var paths: [String] = []
 
-    @Option(name: .long, help: "Report format: text or json.")
-    var format: OutputFormat = .text
-
-    @Option(name: [.customShort("o"), .long], help: "Write the report to FILE instead of standard output.")
-    var output: String?
+    @OptionGroup var options: ReportOptions
 
     @Option(name: .long, help: "Fail (exit 1) when the score is below N (0-10).")
     var failUnder: Int?
-
-    @Option(name: .long, help: "Fail (exit 1) on a finding of this severity or above: info, low, medium, high, critical.")
-    var failOn: Severity?
-
-    @Option(name: .long, help: "Read settings from FILE instead of the nearest .todoaudit.yml.")
-    var config: String?
 
     @Option(name: .long, help: "The Dockerfile to audit (with --context, like docker build -f); with an image, also maps image findings to its lines.")
     var dockerfile: String?
@@ -56,9 +46,6 @@ struct Scan: ParsableCommand {
 
     @Option(name: .long, help: "Largest Dockerfile read, in bytes.")
     var maxDockerfileBytes: Int = 4 * 1024 * 1024
-
-    @Flag(name: .long, help: "Never colour the text report.")
-    var noColor = false
 
     @Flag(name: [.customShort("q"), .long], help: "No progress line on stderr while images are read.")
     var quiet = false
@@ -90,13 +77,10 @@ struct Scan: ParsableCommand {
         var inputs = paths
         if let dockerfile { inputs.append(dockerfile) }
 
-        var configuration = AuditConfiguration()
-        if let path = config ?? ConfigurationFile.discover(from: inputs[0]) {
-            do { configuration = try ConfigurationFile.load(path) } catch { throw fail("configuration: \(error)") }
-            let unknown = configuration.unknownRules(in: catalog)
-            if !unknown.isEmpty {
-                throw fail("configuration: \(path): no rule named \(unknown.joined(separator: ", ")) (see todoaudit rules)")
-            }
+        var configuration = try options.configuration(near: inputs[0])
+        let unknown = configuration.unknownRules(in: catalog)
+        if !unknown.isEmpty {
+            throw fail("configuration: \(configuration.source ?? "settings"): no rule named \(unknown.joined(separator: ", ")) (see todoaudit rules)")
         }
         if let maxSize, let bytes = ByteSize.parse(maxSize) {
             // The flag is the budget for every image scanned in this run.
@@ -111,19 +95,13 @@ struct Scan: ParsableCommand {
         // With an image and --dockerfile, image findings also name the Dockerfile line of their layer.
         if let dockerfile, paths.contains(where: { $0 != "-" && Auditor.isImagePath($0) }) { auditor.dockerfileForImages = dockerfile }
         // The progress line is for people watching a terminal, never for machine formats.
-        if !quiet && format == .text && ProgressLine.wanted { auditor.progress = ProgressLine() }
+        if !quiet && options.format == .text && ProgressLine.wanted { auditor.progress = ProgressLine() }
         let report: AuditReport
         do { report = try auditor.audit(paths: inputs) } catch { throw fail(error.description) }
 
-        let color = format == .text && output == nil && !noColor && FileHandleOutput.stdoutWantsColor
-        let text = format.render(report, color: color)
-        if let output {
-            do { try FileHandleOutput.write(text, to: output) } catch { throw fail("\(output): cannot write the report (\(error.localizedDescription))") }
-        } else {
-            FileHandleOutput.writeStdout(text)
-        }
+        try options.write(report)
 
-        let failOn = self.failOn ?? configuration.failOn
+        let failOn = options.failOn ?? configuration.failOn
         let failUnder = self.failUnder ?? configuration.failUnder
         // With no policy given, fail on what would block a release: high and critical findings.
         let policyOn = failOn ?? (failUnder == nil ? .high : nil)

@@ -18,17 +18,7 @@ struct SecretsCommand: ParsableCommand {
     @Argument(help: "Files or directories to scan.")
     var paths: [String]
 
-    @Option(name: .long, help: "Report format: text or json.")
-    var format: OutputFormat = .text
-
-    @Option(name: [.customShort("o"), .long], help: "Write the report to FILE instead of standard output.")
-    var output: String?
-
-    @Option(name: .long, help: "Fail (exit 1) on a finding of this severity or above: info, low, medium, high, critical.")
-    var failOn: Severity?
-
-    @Option(name: .long, help: "Read settings from FILE instead of the nearest .todoaudit.yml.")
-    var config: String?
+    @OptionGroup var report: ReportOptions
 
     @Option(name: .long, help: "Threads scanning files (default: one per core).")
     var jobs: Int?
@@ -38,9 +28,6 @@ struct SecretsCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also scan binary files (a NUL byte in the first 8 KiB).")
     var scanBinary = false
-
-    @Flag(name: .long, help: "Never colour the text report.")
-    var noColor = false
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("Give at least one file or directory.") }
@@ -56,24 +43,14 @@ struct SecretsCommand: ParsableCommand {
         case .success(let c): catalog = c
         case .failure(let error): throw fail("rules: \(error)")
         }
-        var configuration = AuditConfiguration()
-        if let path = config ?? ConfigurationFile.discover(from: paths[0]) {
-            do { configuration = try ConfigurationFile.load(path) } catch { throw fail("configuration: \(error)") }
-        }
+        var configuration = try report.configuration(near: paths[0])
         if let maxFileSize, let bytes = ByteSize.parse(maxFileSize) { configuration.secrets.maxFileBytes = Int(min(bytes, Int64(Int32.max))) }
         if scanBinary { configuration.secrets.scanBinary = true }
         var audit = FileSecretAudit(engine: RuleEngine(catalog: catalog, configuration: configuration))
         if let jobs { audit.jobs = jobs }
-        let report: AuditReport
-        do { report = try audit.audit(paths: paths) } catch { throw fail(error.description) }
-
-        let color = format == .text && output == nil && !noColor && FileHandleOutput.stdoutWantsColor
-        let text = format.render(report, color: color)
-        if let output {
-            do { try FileHandleOutput.write(text, to: output) } catch { throw fail("\(output): cannot write the report (\(error.localizedDescription))") }
-        } else {
-            FileHandleOutput.writeStdout(text)
-        }
-        if report.failsPolicy(failUnder: nil, failOn: failOn ?? configuration.failOn ?? .high) { throw ExitCode(1) }
+        let result: AuditReport
+        do { result = try audit.audit(paths: paths) } catch { throw fail(error.description) }
+        try report.write(result)
+        if result.failsPolicy(failUnder: nil, failOn: report.failOn ?? configuration.failOn ?? .high) { throw ExitCode(1) }
     }
 }
