@@ -24,7 +24,20 @@ public struct RuleCatalog: Sendable {
     private static func embedded(withExamples: Bool) -> Result<RuleCatalog, RuleLoadError> {
         do throws(RuleLoadError) {
             let files = EmbeddedRules.files.map { (path: $0.0, text: $0.1) }
-            return .success(try RuleCatalog.load(files: files, format: .json, withExamples: withExamples))
+            var catalog = try RuleCatalog.load(files: files, format: .json, withExamples: withExamples)
+            if withExamples {
+                // Secret kinds' examples are embedded apart (RulesEmbedder), parsed only here.
+                for (path, text) in EmbeddedRules.secretExamples {
+                    let parsed: Any
+                    do { parsed = try JSONSerialization.jsonObject(with: Data(text.utf8)) } catch {
+                        throw RuleLoadError(file: path, problem: "examples are not valid JSON: \(error)")
+                    }
+                    guard let value = RuleData(yaml: parsed) else { continue }
+                    let id = String(path.dropFirst("secrets/".count).dropLast(".yml".count))
+                    catalog.secretExamples[id] = try SecretKindFile.examples(from: .map(["examples": value]), path: path)
+                }
+            }
+            return .success(catalog)
         } catch {
             return .failure(error)
         }
@@ -68,7 +81,9 @@ public struct RuleCatalog: Sendable {
                     throw RuleLoadError(file: file.path, problem: "duplicate secret kind \(kind.id)")
                 }
                 secretKinds.append(kind)
-                if withExamples { secretExamples[kind.id] = try SecretKindFile.examples(from: value, path: file.path) }
+                if withExamples && value["examples"] != nil {
+                    secretExamples[kind.id] = try SecretKindFile.examples(from: value, path: file.path)
+                }
             } else if file.path.hasPrefix("data/") {
                 let stem = String(file.path.dropFirst(5).dropLast(4))
                 data[stem] = value
