@@ -41,18 +41,8 @@ public struct Placeholder: Sendable {
         if exact.contains(lower) { return true }
         if prefixes.contains(where: lower.hasPrefix) || suffixes.contains(where: lower.hasSuffix) { return true }
         let bytes = Array(lower.utf8)
-        if infixes.contains(where: { Self.contains(bytes, $0) }) { return true }
+        if infixes.contains(where: { ByteSearch.contains(bytes, $0) }) { return true }
         return globs.contains { $0.matches(lower) }
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, haystack.count >= needle.count else { return needle.isEmpty }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            var same = true
-            for k in 1..<needle.count where haystack[start + k] != needle[k] { same = false; break }
-            if same { return true }
-        }
-        return false
     }
 
     static let referenceMarks = ["${", "$(", "{{", "<%", "%(", "#{", "{%", "@{", "$env:", "%env"].map { Array($0.utf8) }
@@ -60,7 +50,7 @@ public struct Placeholder: Sendable {
     /// A shell, template or format reference to a value kept elsewhere.
     static func isReference(_ value: String) -> Bool {
         let bytes = Array(value.utf8)
-        if referenceMarks.contains(where: { contains(bytes, $0) }) { return true }
+        if referenceMarks.contains(where: { ByteSearch.contains(bytes, $0) }) { return true }
         // `$name…` (a shell, Perl or PHP variable, even with trailing punctuation) or `%NAME%`.
         if bytes.count >= 2, bytes[0] == UInt8(ascii: "$"), isNameStart(bytes[1]) { return true }
         if bytes.count >= 2, bytes[0] == UInt8(ascii: "$"), bytes.dropFirst().allSatisfy(isNameByte) { return true }

@@ -169,7 +169,7 @@ public struct SecretScanner: Sendable {
                 return Self.followsKey(buffer, from: keywordEnd, limit: window.end, needs)
             }
             let span = UnsafeRawBufferPointer(rebasing: buffer[window.start..<window.end])
-            return needs.contains { Self.contains(span, $0) }
+            return needs.contains { ByteSearch.contains(span, $0) }
         }
         guard out.count > 1 else { return out }
         out.sort { $0.kind != $1.kind ? $0.kind < $1.kind : $0.start < $1.start }
@@ -303,19 +303,7 @@ public struct SecretScanner: Sendable {
         let end = lineEnd(base, count: buffer.count, from: offset, limit: 4096)
         guard end - start >= 13 else { return false }
         let line = UnsafeRawBufferPointer(rebasing: buffer[start..<end])
-        return allowMarks.contains { contains(line, $0) }
-    }
-
-    static func contains(_ haystack: UnsafeRawBufferPointer, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
-        var position = 0
-        let last = haystack.count - needle.count
-        while position <= last, let found = memchr(base + position, Int32(first), last - position + 1) {
-            let at = base.distance(to: UnsafeRawPointer(found))
-            if needle.indices.allSatisfy({ haystack[at + $0] == needle[$0] }) { return true }
-            position = at + 1
-        }
-        return false
+        return allowMarks.contains { ByteSearch.contains(line, $0) }
     }
 
     /// Where candidates overlap, the more specific kind wins (a GitHub token inside a URL

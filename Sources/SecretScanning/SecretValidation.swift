@@ -27,7 +27,7 @@ struct SecretValidator: Sendable {
         let parts = token.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count >= 10, parts[1].count >= 4,
               let header = Base64.decode(parts[0]), let payload = Base64.decode(parts[1]) else { return false }
-        return isJSONObject(header) && isJSONObject(payload) && header.contains(subsequence: Array("\"alg\"".utf8))
+        return isJSONObject(header) && isJSONObject(payload) && ByteSearch.contains(header, Array("\"alg\"".utf8))
     }
 
     static func isJSONObject(_ bytes: [UInt8]) -> Bool {
@@ -68,15 +68,5 @@ struct SecretValidator: Sendable {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
             || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "+") || b == UInt8(ascii: "/")
             || b == UInt8(ascii: "=")
-    }
-}
-
-extension Array where Element == UInt8 {
-    func contains(subsequence needle: [UInt8]) -> Bool {
-        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty }
-        for start in 0...(count - needle.count) where self[start] == needle[0] {
-            if self[start..<(start + needle.count)].elementsEqual(needle) { return true }
-        }
-        return false
     }
 }

@@ -1,3 +1,5 @@
+import SecretScanning
+
 /// Judges whether a variable name says it holds a secret, from `Rules/data/secret-names.yml`.
 /// Names are split into words at `_ - .` and case changes, so `KEYCLOAK_VERSION` has no `KEY`
 /// and `apiKey` has one.
@@ -87,8 +89,6 @@ struct SecretPlaceholder {
 
 /// Shows the first characters of a secret and hides the rest.
 enum Redaction {
-    static func redact(_ value: String) -> String {
-        let keep = value.count >= 12 ? 4 : (value.count >= 6 ? 2 : 0)
-        return String(value.prefix(keep)) + "****"
-    }
+    /// The secret engine's redaction, so every report shows secrets the same way.
+    static func redact(_ value: String) -> String { SecretRedaction.redact(value) }
 }
