@@ -66,18 +66,8 @@ secs() { python3 -c "import sys; print(f'{(int(sys.argv[2]) - int(sys.argv[1])) 
 
 # ---------------------------------------------------------------- todoaudit
 if [[ "$TODOAUDIT" == "1" ]]; then
-  if [[ -n "${TODOAUDIT_BIN:-}" ]]; then
-    BIN="$TODOAUDIT_BIN"
-  else
-    command -v swift >/dev/null || die "swift is needed to build todoaudit (or set TODOAUDIT_BIN)"
-    note "building todoaudit (release)…"
-    swift build -c release --scratch-path "$SCRATCH" --product todoaudit >"$WORK/build.log" 2>&1 \
-      || { tail -30 "$WORK/build.log" >&2; die "swift build failed (log: $WORK/build.log)"; }
-    BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/todoaudit"
-  fi
-  [[ -x "$BIN" ]] || die "no todoaudit binary at $BIN"
-  help_text="$("$BIN" secrets --help 2>&1 || true)"
-  [[ "$help_text" == *"todoaudit secrets"* ]] || die "$BIN has no 'secrets' subcommand"
+  source "$ROOT/Benchmarks/todoaudit-bin.sh"
+  find_todoaudit
 
   run_todoaudit() {  # SET OUT: exit 0 (nothing at or above high) and 1 (policy failed) are both success
     local rc=0

@@ -73,18 +73,8 @@ apt_install() {  # only as root, quietly, logged
 }
 
 # ---------------------------------------------------------------- todoaudit
-if [[ -n "${TODOAUDIT_BIN:-}" ]]; then
-  BIN="$TODOAUDIT_BIN"
-else
-  command -v swift >/dev/null || die "swift is needed to build todoaudit (or set TODOAUDIT_BIN)"
-  note "building todoaudit (release)…"
-  swift build -c release --scratch-path "$SCRATCH" --product todoaudit >"$WORK/build.log" 2>&1 \
-    || { tail -30 "$WORK/build.log" >&2; die "swift build failed (log: $WORK/build.log)"; }
-  BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)/todoaudit"
-fi
-[[ -x "$BIN" ]] || die "no todoaudit binary at $BIN"
-help_text="$("$BIN" secrets --help 2>&1 || true)"
-[[ "$help_text" == *"todoaudit secrets"* ]] || die "$BIN has no 'secrets' subcommand"
+source "$ROOT/Benchmarks/todoaudit-bin.sh"
+find_todoaudit
 VERSION="$("$BIN" --version 2>/dev/null | head -1 || echo '?')"
 
 # ---------------------------------------------------------------- corpus (cached)
