@@ -1,91 +1,229 @@
 /// Finds every occurrence of many keywords (ASCII case folded) in one pass over bytes.
 ///
-/// Each position's next three bytes are folded loosely and hashed into a 64 Ki-bit set
-/// that holds the keywords' prefixes; only positions whose bit is set are compared
-/// against the keywords with that hash. The sets fit in L1
-/// cache and positions do not depend on each other, so the pass runs at memory-like
-/// speed, unlike an Aho-Corasick table walk whose every step waits on the last.
+/// Only every second position is probed: each keyword of four bytes or more is entered
+/// by two overlapping three-byte fragments (its rarest adjacent pair, so `password` is
+/// entered as `swo`/`wor`, not as the everywhere `pas`), one of which starts at an even
+/// offset wherever the keyword is. A probe hashes the three loosely folded bytes at its
+/// position into a 256 Ki-bit set (32 KB); the few that pass are checked against the four-byte
+/// grams around them, and only then against the fragments with that hash. Three-byte
+/// keywords are entered as themselves and, for odd positions, with every byte that may
+/// follow them. The bit sets fit in L1 cache and probes do not depend on each other, so
+/// the pass runs at memory-like speed, unlike an Aho-Corasick walk whose every step
+/// waits on the last.
 struct KeywordFinder: Sendable {
     /// Keywords lower-cased (ASCII), at least three bytes each.
     let keywords: [[UInt8]]
     let keywordLengths: [Int]
-    /// One bit per hash of a keyword's loosely folded first three bytes.
+    /// One bit per hash of a fragment (`filterBits` bits).
     private let filter: [UInt64]
-    /// Hash → first keyword with that hash, then a chain through `nextInChain` (-1 ends).
-    private let firstInChain: [Int32]
-    private let nextInChain: [Int32]
+    /// The second check, one table: bits 0..<65536 per hash of the four-byte grams that
+    /// start at a fragment, bits 65536… per hash of a three-byte keyword.
+    private let second: [UInt64]
+    /// Fragments sorted by their filter bit's group (`bit >> groupShift`): group g holds
+    /// `fragments[groupStart[g]..<groupStart[g + 1]]`.
+    private let groupStart: [Int32]
+    private let fragments: [Fragment]
+    /// The three-byte keywords: one at an odd position right at the end has no probe.
+    private let threeByteKeywords: [Int]
+
+    private struct Fragment {
+        /// The three loosely folded bytes, little-endian.
+        let gram: UInt32
+        let keyword: Int32
+        /// Where the keyword starts relative to the probe (-1 for a three-byte keyword
+        /// probed one byte early).
+        let offset: Int32
+    }
 
     static let minimumLength = 3
+    private static let filterBits = 18
+    private static let groupShift = 6
 
     init(_ keywords: [[UInt8]]) {
         precondition(keywords.allSatisfy { $0.count >= Self.minimumLength }, "keywords need at least three bytes")
         self.keywords = keywords.map { $0.map(Self.fold) }
         keywordLengths = keywords.map(\.count)
-        var filter = [UInt64](repeating: 0, count: 1024)
-        var first = [Int32](repeating: -1, count: 1 << 16)
-        var next = [Int32](repeating: -1, count: keywords.count)
-        for (index, keyword) in keywords.enumerated().reversed() {
-            let bit = Self.hash(UInt32(keyword[0] | 0x20) | UInt32(keyword[1] | 0x20) << 8 | UInt32(keyword[2] | 0x20) << 16)
-            filter[bit >> 6] |= 1 &<< UInt64(bit & 63)
-            next[index] = first[bit]
-            first[bit] = Int32(index)
+        var filter = [UInt64](repeating: 0, count: (1 << Self.filterBits) / 64)
+        var second = [UInt64](repeating: 0, count: 2048)
+        var entries: [(group: Int, fragment: Fragment)] = []
+        func loose(_ k: [UInt8], _ at: Int, _ n: Int) -> UInt32 {
+            (0..<n).reduce(UInt32(0)) { $0 | UInt32(k[at + $1] | 0x20) << (8 * UInt32($1)) }
         }
+        func enter(_ gram: UInt32, _ keyword: Int, _ offset: Int) {
+            let bit = Self.hash(gram, bits: Self.filterBits)
+            Self.set(&filter, bit)
+            entries.append((bit >> Self.groupShift, Fragment(gram: gram, keyword: Int32(keyword), offset: Int32(offset))))
+        }
+        for (index, keyword) in keywords.enumerated() {
+            if keyword.count == 3 {
+                let gram = loose(keyword, 0, 3)
+                Self.set(&second, Self.tripleBit(gram))
+                enter(gram, index, 0)
+                // At an odd position the probes around it see the keyword's last two bytes
+                // and the next (offset 1) or the byte before and its first two (offset -1):
+                // enter whichever pair is rarer, with every byte the probe can fold to.
+                let afterIsRarer = Self.commonness(keyword[1]) * Self.commonness(keyword[2])
+                    <= Self.commonness(keyword[0]) * Self.commonness(keyword[1])
+                for byte in 0...255 where byte & 0x20 != 0 {
+                    let other = UInt32(byte)
+                    if afterIsRarer {
+                        enter(gram >> 8 | other << 16, index, 1)
+                    } else {
+                        enter((gram << 8 | other) & 0x00FF_FFFF, index, -1)
+                    }
+                }
+            } else {
+                let pair = (0...(keyword.count - 4)).min {
+                    Self.rarity(keyword, $0) < Self.rarity(keyword, $1)
+                }!
+                enter(loose(keyword, pair, 3), index, pair)
+                enter(loose(keyword, pair + 1, 3), index, pair + 1)
+                Self.set(&second, Self.hash4(loose(keyword, pair, 4)))
+                if pair + 5 <= keyword.count { Self.set(&second, Self.hash4(loose(keyword, pair + 1, 4))) }
+            }
+        }
+        entries.sort { $0.group != $1.group ? $0.group < $1.group : $0.fragment.keyword < $1.fragment.keyword }
+        var starts = [Int32](repeating: 0, count: (1 << (Self.filterBits - Self.groupShift)) + 1)
+        for entry in entries { starts[entry.group + 1] += 1 }
+        for g in 1..<starts.count { starts[g] += starts[g - 1] }
         self.filter = filter
-        firstInChain = first
-        nextInChain = next
+        self.second = second
+        threeByteKeywords = keywords.indices.filter { keywords[$0].count == 3 }
+        groupStart = starts
+        fragments = entries.map(\.fragment)
     }
 
     static func fold(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 
-    @inline(__always) static func hash(_ x: UInt32) -> Int { Int((x &* 0x9E37_79B1) &>> 16) }
-
-    /// Calls `hit(keyword, end)` for every keyword occurrence, in position order;
-    /// `end` is one past its last byte.
-    func scan(_ bytes: UnsafeRawBufferPointer, _ hit: (Int, Int) -> Void) {
-        guard let base = bytes.baseAddress, !keywords.isEmpty, bytes.count >= Self.minimumLength else { return }
-        let count = bytes.count
-        filter.withUnsafeBufferPointer { filter in
-            var i = 0
-            // Six positions per 8-byte load; then four bytes at a time; the end byte by byte.
-            while i + 8 <= count {
-                let word = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) | 0x2020_2020_2020_2020
-                for k in 0..<6 {
-                    let bit = Self.hash(UInt32(truncatingIfNeeded: word &>> UInt64(8 * k)) & 0x00FF_FFFF)
-                    if filter[bit &>> 6] & (1 &<< UInt64(bit & 63)) != 0 { verify(bit, base, count, i &+ k, hit) }
-                }
-                i &+= 6
-            }
-            while i + 4 <= count {
-                let word = (base.loadUnaligned(fromByteOffset: i, as: UInt32.self) | 0x2020_2020) & 0x00FF_FFFF
-                let bit = Self.hash(word)
-                if filter[bit &>> 6] & (1 &<< UInt64(bit & 63)) != 0 { verify(bit, base, count, i, hit) }
-                i &+= 1
-            }
-            while i + Self.minimumLength <= count {
-                var word: UInt32 = 0
-                for k in 0..<3 { word |= UInt32(base.load(fromByteOffset: i + k, as: UInt8.self) | 0x20) << (8 * UInt32(k)) }
-                verify(Self.hash(word), base, count, i, hit)
-                i += 1
-            }
+    /// How common a byte is in source and config text, roughly per mille: letters by
+    /// their English frequency, spaces and newlines most. Only used to choose fragments.
+    static func commonness(_ byte: UInt8) -> Int {
+        switch fold(byte) {
+        case 0x20: 150
+        case UInt8(ascii: "e"): 60
+        case UInt8(ascii: "t"): 45
+        case UInt8(ascii: "a"), UInt8(ascii: "o"), UInt8(ascii: "i"), UInt8(ascii: "n"), UInt8(ascii: "s"), UInt8(ascii: "r"): 37
+        case UInt8(ascii: "l"), UInt8(ascii: "c"), UInt8(ascii: "d"), UInt8(ascii: "h"), 0x0A: 20
+        case UInt8(ascii: "u"), UInt8(ascii: "m"), UInt8(ascii: "p"): 15
+        case UInt8(ascii: "f"), UInt8(ascii: "g"), UInt8(ascii: "."): 10
+        case UInt8(ascii: "y"), UInt8(ascii: "b"), UInt8(ascii: "w"), UInt8(ascii: "_"), UInt8(ascii: "\""), UInt8(ascii: "0"), UInt8(ascii: "1"): 8
+        case UInt8(ascii: "v"), UInt8(ascii: "-"), UInt8(ascii: ","), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "="): 6
+        case UInt8(ascii: "k"), UInt8(ascii: "2")...UInt8(ascii: "9"), UInt8(ascii: "'"): 4
+        case UInt8(ascii: "x"): 3
+        case UInt8(ascii: "j"), UInt8(ascii: "q"), UInt8(ascii: "z"): 1
+        default: 2
         }
     }
 
-    @inline(__always)
-    private func verify(_ bucket: Int, _ base: UnsafeRawPointer, _ count: Int, _ at: Int, _ hit: (Int, Int) -> Void) {
-        var candidate = firstInChain[bucket]
-        while candidate >= 0 {
-            let keyword = keywords[Int(candidate)]
-            if at + keyword.count <= count {
-                var same = true
-                for k in 0..<keyword.count where Self.fold(base.load(fromByteOffset: at + k, as: UInt8.self)) != keyword[k] {
-                    same = false
-                    break
+    /// How often the fragments at `at` and `at + 1` are expected to pass by chance.
+    static func rarity(_ keyword: [UInt8], _ at: Int) -> Int {
+        func gram(_ i: Int) -> Int { commonness(keyword[i]) * commonness(keyword[i + 1]) * commonness(keyword[i + 2]) }
+        return gram(at) + gram(at + 1)
+    }
+
+    @inline(__always) static func hash(_ x: UInt32, bits: Int) -> Int { Int((x &* 0x9E37_79B1) &>> UInt32(32 - bits)) }
+    /// A different multiplier, so a four-byte gram is not judged by its first three again.
+    @inline(__always) static func hash4(_ x: UInt32) -> Int { Int((x &* 0x85EB_CA77) &>> 16) }
+    @inline(__always) static func tripleBit(_ gram: UInt32) -> Int { 65536 + hash(gram, bits: 16) }
+
+    private static func set(_ bits: inout [UInt64], _ bit: Int) { bits[bit >> 6] |= 1 &<< UInt64(bit & 63) }
+
+    @inline(__always) static func has(_ bits: UnsafePointer<UInt64>, _ bit: Int) -> Bool {
+        bits[bit &>> 6] & (1 &<< UInt64(bit & 63)) != 0
+    }
+
+    /// 1 when the three low bytes of `word` hash to a set bit of `bits`.
+    @inline(__always) static func probe(_ bits: UnsafePointer<UInt64>, _ word: UInt64) -> UInt64 {
+        let bit = hash(UInt32(truncatingIfNeeded: word) & 0x00FF_FFFF, bits: filterBits)
+        return (bits[bit &>> 6] &>> UInt64(bit & 63)) & 1
+    }
+
+    /// Calls `hit(keyword, end)` for every keyword occurrence, ordered by where it starts
+    /// (then by keyword); `end` is one past its last byte.
+    func scan(_ bytes: UnsafeRawBufferPointer, _ hit: (Int, Int) -> Void) {
+        guard let base = bytes.baseAddress, !keywords.isEmpty, bytes.count >= Self.minimumLength else { return }
+        var found: [(start: Int, keyword: Int)] = []
+        let count = bytes.count
+        filter.withUnsafeBufferPointer { filter in
+        second.withUnsafeBufferPointer { second in
+            let bits = filter.baseAddress!, check = second.baseAddress!
+            var i = 0
+            // Eight probes (i, i+2, …, i+14) from three loads, their bits gathered into a
+            // mask without branches: a branch per probe would mispredict on every pass.
+            while i + 24 <= count {
+                let a = base.loadUnaligned(fromByteOffset: i, as: UInt64.self) | 0x2020_2020_2020_2020
+                let b = base.loadUnaligned(fromByteOffset: i &+ 6, as: UInt64.self) | 0x2020_2020_2020_2020
+                let c = base.loadUnaligned(fromByteOffset: i &+ 12, as: UInt64.self) | 0x2020_2020_2020_2020
+                var mask = Self.probe(bits, a)
+                mask |= Self.probe(bits, a &>> 16) &<< 2
+                mask |= Self.probe(bits, a &>> 32) &<< 4
+                mask |= Self.probe(bits, b) &<< 6
+                mask |= Self.probe(bits, b &>> 16) &<< 8
+                mask |= Self.probe(bits, b &>> 32) &<< 10
+                mask |= Self.probe(bits, c) &<< 12
+                mask |= Self.probe(bits, c &>> 16) &<< 14
+                while mask != 0 {
+                    let at = i &+ mask.trailingZeroBitCount
+                    mask &= mask &- 1
+                    candidates(at, base, count, check, &found)
                 }
-                if same { hit(Int(candidate), at + keyword.count) }
+                i &+= 16
             }
-            candidate = nextInChain[Int(candidate)]
+            while i + Self.minimumLength <= count {
+                var gram: UInt32 = 0
+                for k in 0..<3 { gram |= UInt32(base.load(fromByteOffset: i + k, as: UInt8.self) | 0x20) << (8 * UInt32(k)) }
+                if Self.has(bits, Self.hash(gram, bits: Self.filterBits)) { candidates(i, base, count, check, &found) }
+                i += 2
+            }
+        }
+        }
+        if (count - 3) % 2 == 1 {
+            // Its last two bytes have no byte after them for the probe to read.
+            for keyword in threeByteKeywords where (0..<3).allSatisfy({
+                Self.fold(base.load(fromByteOffset: count - 3 + $0, as: UInt8.self)) == keywords[keyword][$0]
+            }) {
+                found.append((count - 3, keyword))
+            }
+        }
+        guard !found.isEmpty else { return }
+        // Fragments sit at different offsets in their keywords: put the hits back in order.
+        found.sort { $0.start != $1.start ? $0.start < $1.start : $0.keyword < $1.keyword }
+        for (index, occurrence) in found.enumerated()
+        where index == 0 || found[index - 1] != occurrence {
+            hit(occurrence.keyword, occurrence.start + keywordLengths[occurrence.keyword])
+        }
+    }
+
+    /// The keywords whose fragment passed the probe at `at`.
+    @inline(never)
+    private func candidates(_ at: Int, _ base: UnsafeRawPointer, _ count: Int, _ check: UnsafePointer<UInt64>,
+                            _ found: inout [(start: Int, keyword: Int)]) {
+        var gram: UInt32 = 0
+        for k in 0..<3 { gram |= UInt32(base.load(fromByteOffset: at &+ k, as: UInt8.self) | 0x20) &<< (8 &* UInt32(k)) }
+        if at >= 1 && at + 4 <= count {
+            // Most passes are chance or a common fragment: the four-byte grams around the
+            // probe, or a three-byte keyword next to it, settle them without the table.
+            let here = base.loadUnaligned(fromByteOffset: at, as: UInt32.self) | 0x2020_2020
+            let before = base.loadUnaligned(fromByteOffset: at &- 1, as: UInt32.self) | 0x2020_2020
+            let passes = Self.has(check, Self.hash4(here)) || Self.has(check, Self.hash4(before))
+                || Self.has(check, Self.tripleBit(here & 0x00FF_FFFF)) || Self.has(check, Self.tripleBit(before & 0x00FF_FFFF))
+                || Self.has(check, Self.tripleBit(here &>> 8))
+            if !passes { return }
+        }
+        let group = Self.hash(gram, bits: Self.filterBits) >> Self.groupShift
+        for index in Int(groupStart[group])..<Int(groupStart[group + 1]) where fragments[index].gram == gram {
+            let keyword = Int(fragments[index].keyword)
+            let start = at - Int(fragments[index].offset)
+            let word = keywords[keyword]
+            guard start >= 0, start + word.count <= count else { continue }
+            var same = true
+            for k in 0..<word.count where Self.fold(base.load(fromByteOffset: start + k, as: UInt8.self)) != word[k] {
+                same = false
+                break
+            }
+            if same { found.append((start, keyword)) }
         }
     }
 }

@@ -18,15 +18,26 @@ public final class SecretRuleSet: Sendable {
     let secretGroups: [Int]
     let keyGroups: [Int?]
     let keywordFinder: KeywordFinder
-    /// Keyword index → the kinds it gates.
-    let keywordKinds: [[Int]]
+    /// Keyword index → the kinds it gates: keyed ones (`startsWithin`), tried at token
+    /// starts before the keyword, and the others, searched in windows around it.
+    let keyedKinds: [[Int]]
+    let windowKinds: [[Int]]
+    /// Keyword index → how far before it its keyed kinds' matches may start (the most).
+    let keyedReach: [Int]
     /// Whether a keyword is itself a secret name (`password`, not `define`): then the
     /// identifier around it is the key a generic kind judges.
     let keywordNamesSecret: [Bool]
     /// Kinds gated by file name instead of keywords.
     let pathKinds: [(kind: Int, globs: [NameGlob])]
-    /// Each kind's `requires`, as bytes.
-    let requirements: [[[UInt8]]]
+    /// Each kind's `requires` as an index into `requirementSets` (-1: none); kinds that
+    /// share one are checked once per keyword hit.
+    let requirementSet: [Int]
+    let requirementSets: [[[UInt8]]]
+    /// Per kind, flattened from `kinds` for the scan loop: `startsWithin` (0 when unset),
+    /// `multiline`, and whether its key is judged (`generic` validation).
+    let startsWithin: [Int]
+    let isMultiline: [Bool]
+    let judgesKey: [Bool]
     let validator: SecretValidator
     let placeholder: Placeholder
 
@@ -74,8 +85,21 @@ public final class SecretRuleSet: Sendable {
         self.secretGroups = secretGroups
         self.keyGroups = keyGroups
         self.keywordFinder = KeywordFinder(keywords)
-        self.requirements = kinds.map { $0.requires.map { Array($0.utf8) }.filter { !$0.isEmpty } }
-        self.keywordKinds = keywordKinds
+        var requirementSets: [[[UInt8]]] = []
+        requirementSet = kinds.map { kind in
+            let needs = kind.requires.map { Array($0.utf8) }.filter { !$0.isEmpty }
+            if needs.isEmpty { return -1 }
+            if let known = requirementSets.firstIndex(of: needs) { return known }
+            requirementSets.append(needs)
+            return requirementSets.count - 1
+        }
+        self.requirementSets = requirementSets
+        startsWithin = kinds.map { $0.startsWithin ?? 0 }
+        isMultiline = kinds.map(\.multiline)
+        judgesKey = kinds.map { $0.validation == .generic }
+        keyedKinds = keywordKinds.map { $0.filter { kinds[$0].startsWithin != nil } }
+        windowKinds = keywordKinds.map { $0.filter { kinds[$0].startsWithin == nil } }
+        keyedReach = keywordKinds.map { $0.compactMap { kinds[$0].startsWithin }.max() ?? 0 }
         self.keywordNamesSecret = keywords.map { isSecretName(String(decoding: $0, as: UTF8.self)) }
         self.pathKinds = pathKinds
         self.placeholder = Placeholder(globs: placeholders)

@@ -55,45 +55,19 @@ public struct SecretScanner: Sendable {
     /// and the value-shape check look at.
     public func scan(_ buffer: UnsafeRawBufferPointer, fileName: String = "") -> [SecretMatch] {
         guard !buffer.isEmpty else { return [] }
-        let regions = windows(buffer, fileName: fileName)
-        guard !regions.isEmpty else { return [] }
-        var candidates: [Candidate] = []
-        var perKind: [Int: Int] = [:]
-        var seen = Set<Candidate.Key>()
-        let scratch = MatchScratch()
-        var seenStarts = Set<Int>()   // (position, kind) pairs a keyed kind already tried
-        for region in regions {
-            let kind = region.kind
-                let onMatch: (PatternMatch) -> Bool = { match in
-                guard let secret = match.group(rules.secretGroups[kind]), !secret.isEmpty else { return true }
-                guard seen.insert(Candidate.Key(kind: kind, secret: secret)).inserted else { return true }
-                if let candidate = judge(kind, match, secret, buffer, fileName, scratch) {
-                    candidates.append(candidate)
-                    perKind[kind, default: 0] += 1
-                    if perKind[kind]! >= Self.maxPerKind { return false }
-                }
-                return candidates.count < Self.maxPerFile
-            }
-            if rules.kinds[kind].startsWithin != nil {
-                // Only where a token starts; anchored, so each try costs one attempt.
-                let pattern = rules.anchoredPatterns[kind]
-                var next = region.start
-                for position in Self.tokenStarts(buffer, region.start..<region.startsBefore, limit: Self.keyTokens)
-                where position >= next && seenStarts.insert(position &* 1024 &+ kind).inserted {
-                    var more = true
-                    pattern.matches(in: buffer, range: position..<(position + 1), end: region.end, scratch: scratch) { match in
-                        next = match.range.upperBound
-                        more = onMatch(match)
-                        return false
-                    }
-                    if !more { break }
-                }
-            } else {
-                rules.patterns[kind].matches(in: buffer, range: region.start..<region.startsBefore, end: region.end, scratch: scratch, onMatch)
-            }
-            if candidates.count >= Self.maxPerFile { break }
+        var hits: [KeywordHit] = []
+        rules.keywordFinder.scan(buffer) { keyword, end in hits.append(KeywordHit(keyword: keyword, end: end)) }
+        let pathKinds = fileName.isEmpty ? [] : rules.pathKinds.filter { $0.globs.contains { $0.matches(fileName) } }
+        guard !hits.isEmpty || !pathKinds.isEmpty else { return [] }
+        var found = Candidates(scanner: self, buffer: buffer, fileName: fileName)
+        tryKeyedKinds(hits, buffer, &found)
+        for region in windows(buffer, hits: hits, pathKinds: pathKinds.map(\.kind)) {
+            guard !found.isFull else { break }
+            guard !found.isExhausted(region.kind) else { continue }
+            rules.patterns[region.kind].matches(in: buffer, range: region.start..<region.startsBefore, end: region.end,
+                                                scratch: found.scratch) { match in found.offer(region.kind, match) }
         }
-        return resolve(candidates, buffer)
+        return resolve(found.list, buffer)
     }
 
     struct Candidate {
@@ -104,81 +78,145 @@ public struct SecretScanner: Sendable {
         let documentation: Bool
     }
 
+    struct KeywordHit {
+        let keyword: Int
+        let end: Int
+    }
+
+    /// What one scan has found so far, deduplicated and capped.
+    struct Candidates {
+        let scanner: SecretScanner
+        let buffer: UnsafeRawBufferPointer
+        let fileName: String
+        let scratch = MatchScratch()
+        private(set) var list: [Candidate] = []
+        private var perKind: [Int]
+        private var seen = Set<Candidate.Key>()
+
+        init(scanner: SecretScanner, buffer: UnsafeRawBufferPointer, fileName: String) {
+            self.scanner = scanner
+            self.buffer = buffer
+            self.fileName = fileName
+            perKind = Array(repeating: 0, count: scanner.rules.kinds.count)
+        }
+
+        var isFull: Bool { list.count >= SecretScanner.maxPerFile }
+        func isExhausted(_ kind: Int) -> Bool { perKind[kind] >= SecretScanner.maxPerKind }
+
+        /// Judges a match; false when the scan of this kind (or file) should stop.
+        mutating func offer(_ kind: Int, _ match: PatternMatch) -> Bool {
+            guard let secret = match.group(scanner.rules.secretGroups[kind]), !secret.isEmpty else { return true }
+            guard seen.insert(Candidate.Key(kind: kind, secret: secret)).inserted else { return true }
+            if let candidate = scanner.judge(kind, match, secret, buffer, fileName, scratch) {
+                list.append(candidate)
+                perKind[kind] += 1
+            }
+            return !isExhausted(kind) && !isFull
+        }
+    }
+
+    /// Keyed kinds (`starts-within`) are tried per keyword hit, anchored at the last few
+    /// token starts before the keyword; what every kind of a hit shares (the identifier's
+    /// judgement, the line, the token starts, what follows the key) is worked out once.
+    func tryKeyedKinds(_ hits: [KeywordHit], _ buffer: UnsafeRawBufferPointer, _ found: inout Candidates) {
+        let count = buffer.count
+        let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var names = SecretNameJudgements()
+        // Per kind, the first position not yet tried: hits come in order, and the token
+        // starts a later hit tries below this were all tried by an earlier one.
+        var resume = Array(repeating: 0, count: rules.kinds.count)
+        var follows: [Bool?] = Array(repeating: nil, count: rules.requirementSets.count)
+        for hit in hits {
+            let kinds = rules.keyedKinds[hit.keyword]
+            guard !kinds.isEmpty else { continue }
+            let start = hit.end - rules.keywordFinder.keywordLengths[hit.keyword]
+            var nameIsSecret: Bool?
+            if rules.keywordNamesSecret[hit.keyword] {
+                nameIsSecret = names.judge(base, count: count, around: start..<hit.end, rules.validator)
+            }
+            let widest = rules.keyedReach[hit.keyword]
+            let lineStart = Self.lineStart(base, before: start, limit: widest)
+            let lineEnd = Self.lineEnd(base, count: count, from: hit.end, limit: Self.after + Self.overrun)
+            let starts = Self.tokenStarts(buffer, max(0, start - widest)..<(start + 1), limit: Self.keyTokens)
+            for index in follows.indices { follows[index] = nil }
+            for kind in kinds where !found.isExhausted(kind) {
+                if rules.judgesKey[kind] && nameIsSecret == false { continue }
+                let within = rules.startsWithin[kind]
+                let multiline = rules.isMultiline[kind]
+                let from = multiline ? max(0, start - within) : max(lineStart, start - within)
+                let end = multiline ? min(count, hit.end + Self.multilineAfter) : lineEnd
+                let needs = rules.requirementSet[kind]
+                if needs >= 0 {
+                    // A keyed kind's operator or value marker comes right after the key.
+                    if follows[needs] == nil || multiline {
+                        follows[needs] = Self.followsKey(buffer, from: hit.end, limit: end, rules.requirementSets[needs])
+                    }
+                    if follows[needs] == false { continue }
+                }
+                let pattern = rules.anchoredPatterns[kind]
+                for position in starts where position >= from && position >= resume[kind] {
+                    resume[kind] = position + 1
+                    var more = true
+                    pattern.matches(in: buffer, range: position..<(position + 1), end: end, scratch: found.scratch) { match in
+                        resume[kind] = max(position + 1, match.range.upperBound)
+                        more = found.offer(kind, match)
+                        return false
+                    }
+                    if !more { break }
+                }
+                if found.isFull { return }
+            }
+        }
+    }
+
     struct Window {
         var kind: Int
         var start: Int
         var startsBefore: Int
         var end: Int
-        /// For keyed kinds, where the keyword ends: `requires` is looked for just after it.
-        var keywordEnd: Int? = nil
     }
 
-    /// One window per keyword hit and gated kind, merged per kind where they overlap, so
-    /// a run of keywords costs one pass of the pattern, not one per hit.
-    func windows(_ buffer: UnsafeRawBufferPointer, fileName: String) -> [Window] {
+    /// The other kinds' windows: one per keyword hit (or whole file, for path-gated
+    /// kinds), merged per kind where they overlap, so a run of keywords costs one pass of
+    /// the pattern, not one per hit.
+    func windows(_ buffer: UnsafeRawBufferPointer, hits: [KeywordHit], pathKinds: [Int]) -> [Window] {
         var out: [Window] = []
-        var names: [String: Bool] = [:]   // identifier → names a secret, judged once per file
         let count = buffer.count
         let base = buffer.baseAddress!.assumingMemoryBound(to: UInt8.self)
-        rules.keywordFinder.scan(buffer) { keyword, end in
-            let start = end - rules.keywordFinder.keywordLengths[keyword]
-            // The identifier around the keyword is the key generic kinds judge; judged once
-            // per hit, before any regex runs (`tokenizer`, `bypass` are not secret names).
-            var keyIsSecretName: Bool?
-            for kind in rules.keywordKinds[keyword] {
-                if let within = rules.kinds[kind].startsWithin {
-                    if rules.kinds[kind].validation == .generic && rules.keywordNamesSecret[keyword] {
-                        if keyIsSecretName == nil {
-                            let name = Self.identifier(base, count: count, around: start..<end)
-                            if let known = names[name] {
-                                keyIsSecretName = known
-                            } else {
-                                let judged = rules.validator.isSecretName(name)
-                                names[name] = judged
-                                keyIsSecretName = judged
-                            }
-                        }
-                        if keyIsSecretName == false { continue }
-                    }
-                    let lineStart = Self.lineStart(base, before: start, limit: within)
-                    let far = rules.kinds[kind].multiline ? Self.multilineAfter : Self.after + Self.overrun
-                    let lineEnd = rules.kinds[kind].multiline ? min(count, end + far) : Self.lineEnd(base, count: count, from: end, limit: far)
-                    out.append(Window(kind: kind, start: rules.kinds[kind].multiline ? max(0, start - within) : lineStart,
-                                      startsBefore: start + 1, end: lineEnd, keywordEnd: end))
-                } else if rules.kinds[kind].multiline {
+        for hit in hits {
+            let kinds = rules.windowKinds[hit.keyword]
+            guard !kinds.isEmpty else { continue }
+            let start = hit.end - rules.keywordFinder.keywordLengths[hit.keyword]
+            var line: (start: Int, end: Int)?
+            for kind in kinds {
+                if rules.isMultiline[kind] {
                     out.append(Window(kind: kind, start: max(0, start - Self.multilineBefore),
-                                      startsBefore: min(count, end + Self.multilineBefore),
-                                      end: min(count, end + Self.multilineAfter)))
+                                      startsBefore: min(count, hit.end + Self.multilineBefore),
+                                      end: min(count, hit.end + Self.multilineAfter)))
                 } else {
-                    let lineStart = Self.lineStart(base, before: start, limit: Self.before)
-                    let lineEnd = Self.lineEnd(base, count: count, from: end, limit: Self.after + Self.overrun)
-                    out.append(Window(kind: kind, start: lineStart, startsBefore: min(lineEnd, end + Self.after), end: lineEnd))
+                    if line == nil {
+                        line = (Self.lineStart(base, before: start, limit: Self.before),
+                                Self.lineEnd(base, count: count, from: hit.end, limit: Self.after + Self.overrun))
+                    }
+                    out.append(Window(kind: kind, start: line!.start, startsBefore: min(line!.end, hit.end + Self.after), end: line!.end))
                 }
             }
         }
-        if !rules.pathKinds.isEmpty, !fileName.isEmpty {
-            for (kind, globs) in rules.pathKinds where globs.contains(where: { $0.matches(fileName) }) {
-                out.append(Window(kind: kind, start: 0, startsBefore: count, end: count))
-            }
+        for kind in pathKinds {
+            out.append(Window(kind: kind, start: 0, startsBefore: count, end: count))
         }
         out = out.filter { window in
-            let needs = rules.requirements[window.kind]
-            guard !needs.isEmpty else { return true }
-            if let keywordEnd = window.keywordEnd {
-                // A keyed kind's operator or value marker comes right after the key.
-                return Self.followsKey(buffer, from: keywordEnd, limit: window.end, needs)
-            }
+            let needs = rules.requirementSet[window.kind]
+            guard needs >= 0 else { return true }
             let span = UnsafeRawBufferPointer(rebasing: buffer[window.start..<window.end])
-            return needs.contains { ByteSearch.contains(span, $0) }
+            return rules.requirementSets[needs].contains { ByteSearch.contains(span, $0) }
         }
         guard out.count > 1 else { return out }
         out.sort { $0.kind != $1.kind ? $0.kind < $1.kind : $0.start < $1.start }
         var merged: [Window] = [out[0]]
         for window in out.dropFirst() {
             let last = merged.count - 1
-            // Keyed kinds keep one window per keyword: they try only the few tokens before it.
-            if merged[last].kind == window.kind && window.start <= merged[last].startsBefore
-                && rules.kinds[window.kind].startsWithin == nil {
+            if merged[last].kind == window.kind && window.start <= merged[last].startsBefore {
                 merged[last].startsBefore = max(merged[last].startsBefore, window.startsBefore)
                 merged[last].end = max(merged[last].end, window.end)
             } else {
@@ -222,15 +260,6 @@ public struct SecretScanner: Sendable {
             p -= 1
         }
         return out.reversed()
-    }
-
-    /// The identifier (`A-Za-z0-9_.-`) holding `range`, at most 128 bytes either side.
-    static func identifier(_ base: UnsafePointer<UInt8>, count: Int, around range: Range<Int>) -> String {
-        func part(_ b: UInt8) -> Bool { isIdentifier(b) || b == 0x2E || b == 0x2D }
-        var from = range.lowerBound, to = range.upperBound
-        while from > 0, range.lowerBound - from < 128, part(base[from - 1]) { from -= 1 }
-        while to < count, to - range.upperBound < 128, part(base[to]) { to += 1 }
-        return String(decoding: UnsafeBufferPointer(start: base + from, count: to - from), as: UTF8.self)
     }
 
     @inline(__always) static func isIdentifier(_ b: UInt8) -> Bool {
@@ -313,7 +342,8 @@ public struct SecretScanner: Sendable {
             let sa = rules.kinds[a.kind].specificity, sb = rules.kinds[b.kind].specificity
             if sa != sb { return sa > sb }
             if a.secret.count != b.secret.count { return a.secret.count > b.secret.count }
-            return a.secret.lowerBound < b.secret.lowerBound
+            if a.secret.lowerBound != b.secret.lowerBound { return a.secret.lowerBound < b.secret.lowerBound }
+            return a.kind < b.kind   // found in any order: the outcome must not depend on it
         }
         var kept: [Candidate] = []
         for candidate in ranked where !kept.contains(where: { $0.secret.overlaps(candidate.secret) }) {

@@ -15,7 +15,7 @@ struct SecretValidator: Sendable {
         case .base64Credentials: return isBase64Credentials(secret)
         case .privateKey: return Self.hasKeyBody(whole)
         case .generic:
-            if let key, !isSecretName(key) { return false }
+            // The key was judged first (`SecretScanner.judge`): the cheapest test.
             return ValueShape.looksLikeSecret(String(decoding: secret, as: UTF8.self), quoted: quoted,
                                               inCode: ValueShape.isCodeFile(fileName))
         }

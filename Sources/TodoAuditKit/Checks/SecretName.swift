@@ -36,7 +36,41 @@ struct SecretName {
         return false
     }
 
+    /// The words of a name, lower-cased. ASCII names (nearly all) are split over their
+    /// bytes: the secret scanner asks for every key it meets.
     static func split(_ name: String) -> [String] {
+        var utf8 = name.utf8
+        if let parts = utf8.withContiguousStorageIfAvailable(splitASCII) ?? nil { return parts }
+        utf8 = String(name).utf8  // a bridged string: make it native and contiguous
+        if let parts = utf8.withContiguousStorageIfAvailable(splitASCII) ?? nil { return parts }
+        return splitCharacters(name)
+    }
+
+    /// nil when the name is not ASCII.
+    private static func splitASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> [String]? {
+        var parts: [String] = []
+        var start = 0
+        func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+        func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
+        func flush(_ end: Int) {
+            guard end > start else { return }
+            parts.append(String(decoding: bytes[start..<end].map { isUpper($0) ? $0 | 0x20 : $0 }, as: UTF8.self))
+        }
+        for (i, b) in bytes.enumerated() {
+            if b >= 0x80 { return nil }
+            if b == UInt8(ascii: "_") || b == UInt8(ascii: "-") || b == UInt8(ascii: ".") {
+                flush(i)
+                start = i + 1
+            } else if i > start, isLower(bytes[i - 1]), isUpper(b) {
+                flush(i)
+                start = i
+            }
+        }
+        flush(bytes.count)
+        return parts
+    }
+
+    private static func splitCharacters(_ name: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var previous: Character?
