@@ -116,6 +116,10 @@ public final class ArchiveReader {
         try source?.drain()
     }
 
+    /// Whether a decompression filter (gzip, zstd, …) sits between the source and the
+    /// format: known once the first header is read.
+    public var isCompressed: Bool { archive_filter_count(handle) > 1 }
+
     /// Skips the rest of the current entry's data (a seek where the source allows it).
     public func skipData() throws(ArchiveError) {
         if archive_read_data_skip(handle) != ARCHIVE_OK { throw failure() }
@@ -172,15 +176,25 @@ public final class ArchiveReader {
     /// Reads up to `limit` bytes of the current entry's data (the rest is skipped by `next`).
     public func readData(limit: Int) throws(ArchiveError) -> [UInt8] {
         var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while out.count < limit {
-            let want = min(chunk.count, limit - out.count)
-            let n = chunk.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress, want) }
+        try readData(appendingTo: &out, limit: limit)
+        return out
+    }
+
+    /// Appends at most `limit` bytes of the current entry's data to `out`, read straight
+    /// into the array (no staging buffer to fill and copy for each of 150,000 files).
+    public func readData(appendingTo out: inout [UInt8], limit: Int) throws(ArchiveError) {
+        var left = limit
+        while left > 0 {
+            // A declared size is only a claim: grow by at most 1 MiB before data is seen.
+            let want = min(left, 1 << 20)
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: want))
+            let n = out.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress! + start, want) }
+            if n < want { out.removeLast(want - max(0, n)) }
             if n < 0 { throw failure() }
             if n == 0 { break }
-            out.append(contentsOf: chunk[0..<n])
+            left -= n
         }
-        return out
     }
 
     private static func bytes(_ cString: UnsafePointer<CChar>) -> [UInt8] {

@@ -47,8 +47,15 @@ enum ArchivePath {
     }
 
     static func split(_ path: String) -> (directory: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
-        return (String(path[..<slash]), String(path[path.index(after: slash)...]))
+        // Over the bytes: a Character search walks grapheme breaks, per entry of every layer.
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return ("", path) }
+        return (String(path[..<slash]), String(path[path.utf8.index(after: slash)...]))
+    }
+
+    /// The directory part alone (`a/b` of `a/b/c`).
+    static func directory(_ path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     static func join(_ directory: String, _ name: String) -> String {

@@ -28,13 +28,22 @@ public struct ImageScan: Sendable {
 }
 
 extension Image {
-    /// Runs `body` on every layer, two (or as many as there are cores) at a time; the
-    /// results come back in layer order.
-    public func mapLayers<T: Sendable>(_ body: @Sendable (Layer) -> T) -> [T] {
+    /// Runs `body` on every layer, as many at a time as there are cores, largest first so
+    /// a big layer does not start last; the results come back in layer order. A thread
+    /// with no layer left calls `whenIdle` (if given) with a test for whether others are
+    /// still walking, so work handed off by those (file scans) can be done there.
+    public func mapLayers<T: Sendable>(whenIdle: (@Sendable (_ walking: @Sendable () -> Bool) -> Void)? = nil,
+                                       _ body: @Sendable (Layer) -> T) -> [T] {
         let results = LayerResults<T>(count: layers.count)
         let layers = self.layers
-        DispatchQueue.concurrentPerform(iterations: layers.count) { index in
-            results.set(index, body(layers[index]))
+        let order = layers.indices.sorted { layers[$0].compressedSize > layers[$1].compressedSize }
+        let workers = max(1, min(layers.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let next = results.claim() {
+                let index = order[next]
+                results.set(index, body(layers[index]))
+            }
+            whenIdle?({ results.walking })
         }
         return results.values
     }
@@ -43,12 +52,15 @@ extension Image {
     /// asks for (nil: none; n: the first n bytes), then merges the layers. `progress`, if
     /// given, hears about file bytes as entries go by and about each finished layer.
     /// `inspect`, if given, sees every regular file of every layer with its data (layer
-    /// index, entry, content), on the thread reading that layer.
+    /// index, entry, content), on the thread reading that layer; `whenIdle` is
+    /// `mapLayers`'s, for finishing work `inspect` handed off.
     public func scan(contentLimit: @escaping @Sendable (LayerEntry) -> Int?, progress: (any ScanProgress)? = nil,
                      maxLayerBytes: Int64 = .max,
-                     inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)? = nil) -> ImageScan {
+                     inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)? = nil,
+                     whenIdle: (@Sendable (_ walking: @Sendable () -> Bool) -> Void)? = nil) -> ImageScan {
         progress?.started(image: name, layers: layers.count)
-        let layers = mapLayers { layer -> LayerScan in
+        let merge = LayerMerge(count: layers.count)
+        let layers = mapLayers(whenIdle: whenIdle) { layer -> LayerScan in
             var entries: [LayerEntry] = []
             var contents: [String: [UInt8]] = [:]
             let result = layer.walk(maxUncompressedBytes: maxLayerBytes) { entry, content in
@@ -60,29 +72,92 @@ extension Image {
                 if entry.size > 0 { progress?.read(bytes: entry.size) }
             }
             progress?.finishedLayer()
+            merge.walked(layer.index, entries)
             return LayerScan(layer: layer, entries: entries, contents: contents, result: result)
         }
         progress?.finished()
-        return ImageScan(layers: layers, merged: MergedView.merge(layers.map(\.entries)))
+        return ImageScan(layers: layers, merged: merge.view)
     }
 }
 
-/// Slots filled from several threads, one per layer.
+/// Slots filled from several threads, one per layer, and which layer is next.
 private final class LayerResults<T: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [T?]
+    private var claimed = 0
+    private var done = 0
 
     init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    /// The next place in the walking order, nil when every layer has been taken.
+    func claim() -> Int? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard claimed < slots.count else { return nil }
+        claimed += 1
+        return claimed - 1
+    }
 
     func set(_ index: Int, _ value: T) {
         lock.lock()
         slots[index] = value
+        done += 1
         lock.unlock()
+    }
+
+    /// Whether some layer is not walked yet.
+    var walking: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return done < slots.count
     }
 
     var values: [T] {
         lock.lock()
         defer { lock.unlock() }
         return slots.map { $0! }
+    }
+}
+
+/// The merged view built while layers are still being walked: a layer is applied as soon
+/// as every layer below it is, by the thread that finished the last of them, so little of
+/// the merge is left once the last layer is read.
+private final class LayerMerge: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pending: [[LayerEntry]?]
+    private var next = 0
+    private var merging = false
+    private var merged: MergedView
+
+    init(count: Int) {
+        pending = Array(repeating: nil, count: count)
+        merged = MergedView()
+    }
+
+    func walked(_ index: Int, _ entries: [LayerEntry]) {
+        lock.lock()
+        pending[index] = entries
+        if merging {  // the thread merging now will take it
+            lock.unlock()
+            return
+        }
+        merging = true
+        while next < pending.count, let layer = pending[next] {
+            pending[next] = nil
+            let index = next
+            lock.unlock()
+            merged.apply(layer: index, entries: layer)   // only the merging thread touches it
+            lock.lock()
+            next += 1
+        }
+        merging = false
+        lock.unlock()
+    }
+
+    var view: MergedView {
+        lock.lock()
+        defer { lock.unlock() }
+        precondition(next == pending.count, "every layer is merged once all are walked")
+        return merged
     }
 }

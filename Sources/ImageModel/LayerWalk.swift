@@ -63,9 +63,10 @@ public final class LayerContent {
         guard failure == nil else { return [] }
         if head.count < limit && !atEnd {
             do {
-                let more = try reader.readData(limit: limit - head.count)
-                if more.count < limit - head.count { atEnd = true }
-                head += more
+                let wanted = limit - head.count
+                let before = head.count
+                try reader.readData(appendingTo: &head, limit: wanted)
+                if head.count - before < wanted { atEnd = true }
             } catch {
                 failure = error
                 return []
@@ -112,15 +113,18 @@ extension Layer {
         let tarHash = SHA256()
         var compressed: Int64 = 0
         var uncompressed: Int64 = 0
+        var uncompressedIsBlob = false
         do throws(ArchiveError) {
             let raw = try ArchiveReader(path: location.file, offset: location.offset, length: location.length, format: .raw) {
                 compressed += Int64($0.count)
                 blobHash.update($0)
             }
             guard try raw.next() != nil else { throw ArchiveError(code: -1, message: "empty blob") }
-            let tar = try ArchiveReader(entryDataOf: raw, format: .tar) {
+            // An uncompressed blob is its own tar: one digest covers both.
+            uncompressedIsBlob = !raw.isCompressed
+            let tar = try ArchiveReader(entryDataOf: raw, format: .tar) { [uncompressedIsBlob] in
                 uncompressed += Int64($0.count)
-                tarHash.update($0)
+                if !uncompressedIsBlob { tarHash.update($0) }
             }
             let content = LayerContent(reader: tar)
             while let archived = try tar.next() {
@@ -149,7 +153,7 @@ extension Layer {
         result.uncompressedBytes = uncompressed
         guard result.isComplete else { return result }
         result.blobDigest = "sha256:" + blobHash.finalize()
-        result.diffID = "sha256:" + tarHash.finalize()
+        result.diffID = uncompressedIsBlob ? result.blobDigest : "sha256:" + tarHash.finalize()
         if let expected = digest, expected.hasPrefix("sha256:"), expected != result.blobDigest {
             result.problems.append(.blobDigestMismatch(expected: expected, actual: result.blobDigest!))
         }

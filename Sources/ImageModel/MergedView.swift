@@ -45,6 +45,8 @@ public struct MergedView: Sendable {
     /// Applies one layer; layers must come in order. Whiteouts affect lower layers only,
     /// so their place among the layer's own entries does not matter.
     public mutating func apply(layer: Int, entries: [LayerEntry]) {
+        // One allocation instead of a dozen rehashes of every path so far.
+        files.reserveCapacity(files.count + entries.count)
         for entry in entries where !entry.escapesRoot && !entry.path.isEmpty {
             switch entry.whiteout {
             case .opaque(let directory)?:
@@ -55,13 +57,13 @@ public struct MergedView: Sendable {
                 // Anything but a directory replaces a lower directory with all below it,
                 // whether or not that directory had an entry of its own.
                 if entry.kind != .directory { removeTree(entry.path, keepingRoot: true, by: layer, deleted: false) }
-                if let previous = files[entry.path], previous.layer < layer, previous.entry.kind != .directory {
+                if let previous = files.updateValue(File(entry: entry, layer: layer), forKey: entry.path),
+                   previous.layer < layer, previous.entry.kind != .directory {
                     hidden.append(Hidden(entry: previous.entry, layer: previous.layer, hiddenBy: layer, deleted: false))
                 }
-                files[entry.path] = File(entry: entry, layer: layer)
-                var directory = ArchivePath.split(entry.path).directory
+                var directory = ArchivePath.directory(entry.path)
                 while !directory.isEmpty, parents.insert(directory).inserted {
-                    directory = ArchivePath.split(directory).directory
+                    directory = ArchivePath.directory(directory)
                 }
             }
         }

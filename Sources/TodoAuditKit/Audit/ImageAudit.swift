@@ -59,11 +59,13 @@ struct ImageAudit {
     static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil, maxLayerBytes: Int64 = .max,
                       secrets: LayerSecrets? = nil) -> ImageFacts {
         var inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)?
+        var whenIdle: (@Sendable (@Sendable () -> Bool) -> Void)?
         if let secrets {
             inspect = { layer, entry, content in secrets.inspect(layer: layer, entry: entry, content: content) }
+            whenIdle = { walking in secrets.help(while: walking) }
         }
         let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress,
-                              maxLayerBytes: maxLayerBytes, inspect: inspect)
+                              maxLayerBytes: maxLayerBytes, inspect: inspect, whenIdle: whenIdle)
         let layers = scan.layers.map { layer in
             var problems: [String] = [], unsafe: [String] = []
             for problem in layer.result.problems {

@@ -11,7 +11,7 @@ struct ImageBuildToolsCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
         let data = input.list("build-tools")
         let tools = BuildToolList(data)
-        let binaries = (data["binaries"]?.strings ?? []).map(Glob.init)
+        let binaries = GlobSet(data["binaries"]?.strings ?? [])
         var owned = Set<String>()
         var byLayer: [Int: Group] = [:]
         // Packages first: they name the tool and own its files.
@@ -25,14 +25,14 @@ struct ImageBuildToolsCheck: ImageCheck {
             byLayer[layer, default: Group()].files += files
             byLayer[layer, default: Group()].database = database
         }
-        for file in image.files.values where file.kind == .file && !owned.contains(file.path) && binaries.contains(where: { $0.matches(file.path) }) {
+        for file in image.files.values where file.kind == .file && !owned.contains(file.path) && binaries.matches(file.path) {
             byLayer[file.layer, default: Group()].names.append(String(file.path.split(separator: "/").last ?? ""))
             byLayer[file.layer, default: Group()].files.append(file)
         }
         return byLayer.keys.sorted().map { layer in
             let group = byLayer[layer]!
             let files = group.files.sorted { $0.path < $1.path }
-            let path = files.first(where: { f in binaries.contains { $0.matches(f.path) } })?.path
+            let path = files.first(where: { binaries.matches($0.path) })?.path
                 ?? files.first(where: { $0.path.contains("/bin/") })?.path
                 ?? group.database ?? files.first?.path ?? ""
             let names = Set(group.names).sorted()

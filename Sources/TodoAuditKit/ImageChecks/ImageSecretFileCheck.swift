@@ -5,15 +5,15 @@ import ImageModel
 struct ImageSecretFileCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
         let data = input.list("secret-files")
-        let patterns = (data["files"]?.strings ?? []).map(Glob.init)
-        let allowed = (data["not-secret"]?.strings ?? []).map(Glob.init)
-        let skip = (data["image-paths-not-secret"]?.strings ?? []).map(Glob.init)
+        let patterns = GlobSet(data["files"]?.strings ?? [])
+        let allowed = GlobSet(data["not-secret"]?.strings ?? [])
+        let skip = GlobSet(data["image-paths-not-secret"]?.strings ?? [])
         // A file whose content the secret scan reported needs no second finding for its name.
         let reported = Set(image.secrets?.map(\.path) ?? [])
         func matches(_ file: LayerEntry) -> Bool {
-            guard file.kind == .file, !reported.contains(file.path), !skip.contains(where: { $0.matches(file.path) }) else { return false }
-            let name = file.path.lastIndex(of: "/").map { String(file.path[file.path.index(after: $0)...]) } ?? file.path
-            return patterns.contains { $0.matches(name) } && !allowed.contains { $0.matches(name) }
+            guard file.kind == .file else { return false }
+            let name = file.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(file.path[file.path.utf8.index(after: $0)...]) } ?? file.path
+            return patterns.matches(name) && !allowed.matches(name) && !reported.contains(file.path) && !skip.matches(file.path)
         }
         var out: [ImageViolation] = []
         for file in image.orderedFiles where matches(file.entry) {

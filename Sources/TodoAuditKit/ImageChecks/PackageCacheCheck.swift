@@ -3,11 +3,11 @@
 struct PackageCacheCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
         let prefixes = input.list("package-caches").strings.map { $0.hasSuffix("/") ? $0 : $0 + "/" }
-        let globs = prefixes.map { Glob($0 + "*") }
+        let globs = GlobSet(prefixes.map { $0 + "*" })
         // One pass over the files, tallying each cache directory.
         var tally: [String: (bytes: Int64, count: Int, layer: Int)] = [:]
         for file in image.orderedFiles where file.kind == .file && file.size > 0 && !file.path.hasSuffix("/lock") {
-            guard let i = globs.firstIndex(where: { $0.matches(file.path) }) else { continue }
+            guard let i = globs.firstMatch(file.path) else { continue }
             let prefix = prefixes[i]
             let t = tally[prefix] ?? (0, 0, 0)
             tally[prefix] = (t.bytes + file.size, t.count + 1, max(t.layer, file.layer))

@@ -29,14 +29,27 @@ public struct SecretScanStats: Sendable, Hashable, Codable {
     }
 }
 
-/// Scans every regular file of every layer as the reader streams it, from the reader's
-/// threads, and gathers what it finds.
+/// Scans every regular file of every layer as the reader streams it, and gathers what it
+/// finds. A reader thread hands files it has read to a queue while the queue has room,
+/// and threads with no layer left to read scan them: an image with one big layer and
+/// several small ones keeps every core busy.
 final class LayerSecrets: @unchecked Sendable {
     let detector: SecretDetector
     let rule: Rule
     private let lock = NSLock()
     private var found: [LayerSecret] = []
     private var stats = SecretScanStats()
+    private var queue: [Job] = []
+    private var queued = 0   // next job to take
+    private var queuedBytes = 0
+    /// How many read bytes may wait for a scanning thread; past it, readers scan themselves.
+    static let maxQueuedBytes = 4 << 20
+
+    private struct Job {
+        let layer: Int
+        let path: String
+        let bytes: [UInt8]
+    }
 
     init(detector: SecretDetector, rule: Rule) {
         self.detector = detector
@@ -45,7 +58,59 @@ final class LayerSecrets: @unchecked Sendable {
 
     /// The reader's `inspect` hook.
     func inspect(layer: Int, entry: LayerEntry, content: LayerContent) {
-        let (secrets, local) = scan(layer: layer, path: entry.path, size: entry.size) { content.read(limit: $0) }
+        var stats = SecretScanStats()
+        guard let bytes = load(path: entry.path, size: entry.size, stats: &stats, read: { content.read(limit: $0) }) else {
+            add([], stats)
+            return
+        }
+        lock.lock()
+        if queuedBytes + bytes.count <= Self.maxQueuedBytes {
+            queue.append(Job(layer: layer, path: entry.path, bytes: bytes))
+            queuedBytes += bytes.count
+            self.stats.add(stats)
+            lock.unlock()
+            return
+        }
+        lock.unlock()
+        add(find(layer: layer, path: entry.path, bytes: bytes), stats)
+    }
+
+    /// The reader's `whenIdle` hook: scans queued files until no layer is being read
+    /// and the queue is empty.
+    func help(while walking: () -> Bool) {
+        while true {
+            if let job = take() {
+                add(find(layer: job.layer, path: job.path, bytes: job.bytes), SecretScanStats())
+            } else if walking() {
+                usleep(200)   // a reader is still at work and may hand off more
+            } else if queueIsEmpty {
+                return
+            }
+        }
+    }
+
+    private func take() -> Job? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard queued < queue.count else { return nil }
+        let job = queue[queued]
+        queue[queued] = Job(layer: 0, path: "", bytes: [])   // free its bytes now
+        queued += 1
+        queuedBytes -= job.bytes.count
+        if queued == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            queued = 0
+        }
+        return job
+    }
+
+    private var queueIsEmpty: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return queued == queue.count
+    }
+
+    private func add(_ secrets: [LayerSecret], _ local: SecretScanStats) {
         lock.lock()
         found += secrets
         stats.add(local)
@@ -56,23 +121,33 @@ final class LayerSecrets: @unchecked Sendable {
     /// `read(n)` gives the file's first n bytes.
     func scan(layer: Int, path: String, size: Int64, read: (Int) -> [UInt8]) -> ([LayerSecret], SecretScanStats) {
         var stats = SecretScanStats()
-        guard size > 0, !detector.allows(path: path) else { return ([], stats) }
+        guard let bytes = load(path: path, size: size, stats: &stats, read: read) else { return ([], stats) }
+        return (find(layer: layer, path: path, bytes: bytes), stats)
+    }
+
+    /// The bytes to scan, or nil when the file is skipped (counted in `stats`).
+    private func load(path: String, size: Int64, stats: inout SecretScanStats, read: (Int) -> [UInt8]) -> [UInt8]? {
+        guard size > 0, !detector.allows(path: path) else { return nil }
         guard size <= Int64(detector.settings.maxFileBytes) else {
             stats.skippedLarge = 1
-            return ([], stats)
+            return nil
         }
         if !detector.settings.scanBinary {
             let head = read(min(Int(size), 8192))
             if head.withUnsafeBytes(SecretScanner.isBinary) {
                 stats.skippedBinary = 1
-                return ([], stats)
+                return nil
             }
         }
         let bytes = read(Int(size))
         stats.filesScanned = 1
         stats.bytesScanned = Int64(bytes.count)
+        return bytes
+    }
+
+    private func find(layer: Int, path: String, bytes: [UInt8]) -> [LayerSecret] {
         let secrets = bytes.withUnsafeBytes { detector.find(in: $0, path: "/" + path, rule: rule) }
-        return (secrets.map { LayerSecret(layer: layer, path: path, secret: $0) }, stats)
+        return secrets.map { LayerSecret(layer: layer, path: path, secret: $0) }
     }
 
     var results: ([LayerSecret], SecretScanStats) {
