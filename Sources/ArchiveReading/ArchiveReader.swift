@@ -184,9 +184,12 @@ public final class ArchiveReader {
     /// into the array (no staging buffer to fill and copy for each of 150,000 files).
     public func readData(appendingTo out: inout [UInt8], limit: Int) throws(ArchiveError) {
         var left = limit
+        // The limit is often far above the entry's size (a cap, or a size the header only
+        // claims): grow from 16 KiB, doubling up to 1 MiB, so a small file keeps a small array.
+        var step = 16 << 10
         while left > 0 {
-            // A declared size is only a claim: grow by at most 1 MiB before data is seen.
-            let want = min(left, 1 << 20)
+            let want = min(left, step)
+            step = min(step * 2, 1 << 20)
             let start = out.count
             out.append(contentsOf: repeatElement(0, count: want))
             let n = out.withUnsafeMutableBytes { archive_read_data(handle, $0.baseAddress! + start, want) }

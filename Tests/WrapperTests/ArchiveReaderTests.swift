@@ -48,6 +48,22 @@ import Testing
         }
     }
 
+    /// A generous limit (a cap of 64 MiB for a 30-byte file) must not cost its size: an
+    /// image keeps hundreds of such small files in memory at once.
+    @Test func smallEntryUnderALargeLimitStaysSmall() throws {
+        let reader = try ArchiveReader(path: try makeTar(compress: "gz"))
+        var checked = false
+        while let entry = try reader.next() {
+            guard entry.path == "etc/passwd" else { continue }
+            var data: [UInt8] = Array("head:".utf8)
+            try reader.readData(appendingTo: &data, limit: 64 << 20)
+            #expect(String(decoding: data, as: UTF8.self) == "head:root:x:0:0:root:/root:/bin/sh\n")
+            #expect(data.capacity < 64 << 10)
+            checked = true
+        }
+        #expect(checked)
+    }
+
     @Test func limitStopsReadingEarly() throws {
         let reader = try ArchiveReader(path: try makeTar(compress: nil))
         var checked = false
