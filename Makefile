@@ -1,10 +1,10 @@
 # todoaudit — `make demo` and `make test` work on a fresh Debian machine with Swift.
 SWIFT ?= swift
 # Debian packages the build and the tests need (C libraries, and the tools tests drive).
-APT_PACKAGES := pkg-config libarchive-dev libxml2-dev libssl-dev libpcre2-dev tar gzip zstd git python3
+APT_PACKAGES := pkg-config libarchive-dev libxml2-dev libssl-dev libpcre2-dev tar gzip zstd git python3 python3-venv
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/todoaudit
 
-.PHONY: deps build demo test bench rules-table real-images clean
+.PHONY: deps build demo test bench rules-table real-images sbom-validator clean
 
 # Installs what is missing with apt-get when root; otherwise prints the one command to run.
 deps:
@@ -37,9 +37,16 @@ REAL_IMAGES := $(CURDIR)/.build/real-images
 real-images: deps
 	bash Fixtures/images/build-real-images.sh $(REAL_IMAGES)
 
-test: deps real-images
+# The official CycloneDX schema validator (cyclonedx-python-lib from PyPI) the SBOM tests run.
+SBOM_VENV := $(CURDIR)/.build/sbom-venv
+sbom-validator: deps
+	@$(SBOM_VENV)/bin/python -c "import cyclonedx.validation.xml" 2>/dev/null || { \
+	  echo "Installing cyclonedx-python-lib[validation] into $(SBOM_VENV)"; \
+	  python3 -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-python-lib[validation]==11.12.0"; }
+
+test: deps real-images sbom-validator
 	$(SWIFT) build --build-tests
-	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) $(SWIFT) test --skip-build
+	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) TODOAUDIT_CYCLONEDX_PYTHON=$(SBOM_VENV)/bin/python $(SWIFT) test --skip-build
 
 # Performance against the peers, ratios measured in one run (see Benchmarks/README.md).
 bench: deps

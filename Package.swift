@@ -31,7 +31,7 @@ let package = Package(
 
         .target(
             name: "TodoAuditKit",
-            dependencies: ["DockerfileSyntax", "ImageModel", "SecretScanning", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DockerfileSyntax", "ImageModel", "SecretScanning", "XMLWriting", "Digesting", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(

@@ -56,15 +56,19 @@ struct ImageAudit {
         return LayerSecrets(detector: detector, rule: rule)
     }
 
+    /// `catalog`: also keep the packages' metadata files and build the package inventory (SBOM).
     static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil, maxLayerBytes: Int64 = .max,
-                      secrets: LayerSecrets? = nil) -> ImageFacts {
+                      secrets: LayerSecrets? = nil, catalog: Bool = false) -> ImageFacts {
         var inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)?
         var whenIdle: (@Sendable (@Sendable () -> Bool) -> Void)?
         if let secrets {
             inspect = { layer, entry, content in secrets.inspect(layer: layer, entry: entry, content: content) }
             whenIdle = { walking in secrets.help(while: walking) }
         }
-        let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress,
+        let wanted: @Sendable (LayerEntry) -> Int? = { entry in
+            ImageFacts.wantsContent(entry.path) || (catalog && LanguagePackageCatalog.isMetadata(entry.path)) ? contentLimit : nil
+        }
+        let scan = image.scan(contentLimit: wanted, progress: progress,
                               maxLayerBytes: maxLayerBytes, inspect: inspect, whenIdle: whenIdle)
         let layers = scan.layers.map { layer in
             var problems: [String] = [], unsafe: [String] = []
@@ -77,6 +81,8 @@ struct ImageAudit {
         var facts = ImageFacts(name: image.name, path: path, format: image.format.rawValue, config: image.config,
                                layers: layers, merged: scan.merged, contents: scan.visibleContents)
         facts.problems = image.problems
+        facts.digest = image.descriptor.manifestDigest ?? image.configDigest
+        if catalog { facts.inventory = PackageInventory(layers: scan.layers.map(\.contents), merged: scan.merged) }
         if let secrets { (facts.secrets, facts.secretStats) = secrets.results }
         return facts
     }

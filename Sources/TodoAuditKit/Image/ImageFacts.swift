@@ -51,6 +51,10 @@ public struct ImageFacts: Sendable {
     public var hidden: [HiddenFile] { merged.hidden }
     /// Contents of the small files checks read (`etc/passwd`, package databases), merged view.
     public var contents: [String: [UInt8]]
+    /// The manifest digest (OCI), else the config digest (a docker-archive's image ID).
+    public var digest: String?
+    /// The packages the image ships, when the audit was asked to catalog them (SBOM).
+    public var inventory: PackageInventory?
     /// Problems with the config or manifest themselves (a config digest mismatch).
     public var problems: [String] = []
     /// Secrets in layer files, also in files later layers deleted or overwrote; nil when

@@ -1,0 +1,58 @@
+import Foundation
+import ImageModel
+
+/// SBOMs of the images in a tarball or OCI layout: every layer read once for its package
+/// databases and package metadata (no rules, no secret scan).
+public struct ImageSBOM: Sendable {
+    public var imageName: String?
+    public var platform: String?
+    public var maxLayerBytes: Int64 = Auditor.defaultMaxLayerBytes
+    /// `SOURCE_DATE_EPOCH`, when set: the timestamp instead of the image's creation date.
+    public var sourceDateEpoch: String?
+    public var progress: (any ScanProgress)?
+
+    public init(imageName: String? = nil, platform: String? = nil) {
+        self.imageName = imageName
+        self.platform = platform
+    }
+
+    /// One document per image selected (`--image`, `--platform`).
+    public func documents(path: String, catalog: RuleCatalog) throws(AuditError) -> [CycloneDXDocument] {
+        var wanted: Platform?
+        if let platform {
+            guard let p = Platform(platform) else { throw .invalidImage(path, "--platform \(platform) is not os/arch[/variant]") }
+            wanted = p
+        }
+        var timestamp: String?
+        if let sourceDateEpoch {
+            guard let stamp = CycloneDXDocument.timestamp(sourceDateEpoch: sourceDateEpoch) else {
+                throw .invalidImage(path, "SOURCE_DATE_EPOCH=\(sourceDateEpoch) is not a number of seconds since 1970")
+            }
+            timestamp = stamp
+        }
+        let spdx = Set(catalog.list("spdx-license-ids").strings)
+        do {
+            let source = try ImageSource(path: path)
+            var out: [CycloneDXDocument] = []
+            for descriptor in try source.select(name: imageName, platform: wanted) {
+                let image = try source.load(descriptor)
+                let facts = ImageAudit.facts(image, path: path, progress: progress, maxLayerBytes: maxLayerBytes, catalog: true)
+                let name = descriptor.names.first ?? (path as NSString).lastPathComponent
+                let subject = CycloneDXDocument.Subject(name: name, digest: facts.digest, layerDigests: image.layers.map { $0.digest ?? $0.diffID })
+                out.append(CycloneDXDocument(inventory: facts.inventory ?? PackageInventory(layers: [], merged: MergedView()),
+                                             subject: subject, timestamp: timestamp ?? Self.dateTime(image.config.created),
+                                             spdxIDs: spdx))
+            }
+            return out
+        } catch {
+            throw .invalidImage(path, error.description)
+        }
+    }
+
+    /// The config's `created` when it is an `xs:dateTime` (`2024-05-01T10:00:00.123Z`).
+    static func dateTime(_ created: String?) -> String? {
+        guard let created, created.range(of: #"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$"#,
+                                         options: .regularExpression) != nil else { return nil }
+        return created
+    }
+}

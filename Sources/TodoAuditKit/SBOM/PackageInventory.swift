@@ -1,0 +1,111 @@
+import ImageModel
+
+/// Every package an image ships, one component per package however many copies of it
+/// there are (npm's nested node_modules, one wheel in two virtualenvs), with the layer
+/// that brought it and its resolved dependencies.
+public struct PackageInventory: Sendable {
+    public struct Component: Sendable, Hashable {
+        /// The copy found first (by path); its metadata describes the component.
+        public var package: SoftwarePackage
+        /// Every path it was found at, sorted.
+        public var locations: [String]
+        /// The earliest layer any copy came from.
+        public var layer: Int
+        /// Components this one depends on (OS packages: resolved `Depends`/`D:`), sorted.
+        public var dependsOn: [PackageURL] = []
+
+        public var purl: PackageURL { package.purl }
+    }
+
+    public var operatingSystem: OperatingSystem?
+    /// Sorted by purl.
+    public var components: [Component]
+    /// Metadata files that named no package (no name or version, not JSON), counted in the report.
+    public var unreadable: [String]
+
+    /// `layers[i]` holds the contents the scan kept of layer i (the package databases and
+    /// metadata files, by path); `merged` says which copy of each path the image shows.
+    public init(layers: [[String: [UInt8]]], merged: MergedView) {
+        func visible(_ path: String) -> (bytes: [UInt8], layer: Int)? {
+            guard let file = merged.files[path], file.entry.kind == .file, let bytes = layers[file.layer][path] else { return nil }
+            return (bytes, file.layer)
+        }
+        let osFile = visible("etc/os-release") ?? visible("usr/lib/os-release")
+        let os = osFile.flatMap { OperatingSystem.parse(String(decoding: $0.bytes, as: UTF8.self)) }
+        var found: [SoftwarePackage] = []
+        var unreadable: [String] = []
+
+        // Package databases: a package's layer is the first whose copy of the database
+        // listed it at this version (not the last layer that rewrote the file).
+        let databases: [(path: String, parse: (String, String, Int, OperatingSystem?) -> [SoftwarePackage])] = [
+            (OSPackageCatalog.dpkgStatus, OSPackageCatalog.dpkg),
+            (OSPackageCatalog.apkInstalled, OSPackageCatalog.apk),
+        ]
+        for database in databases {
+            guard let final = visible(database.path) else { continue }
+            var since: [String: Int] = [:]
+            var previous = Set<String>()
+            for (index, contents) in layers.enumerated() where index <= final.layer {
+                guard let bytes = contents[database.path] else { continue }
+                let listed = Set(database.parse(String(decoding: bytes, as: UTF8.self), database.path, index, os).map(\.purl.description))
+                for purl in listed where !previous.contains(purl) { since[purl] = index }
+                previous = listed
+            }
+            for var package in database.parse(String(decoding: final.bytes, as: UTF8.self), database.path, final.layer, os) {
+                package.layer = since[package.purl.description] ?? final.layer
+                found.append(package)
+            }
+        }
+        for path in merged.files.keys.sorted() {
+            if path.hasPrefix(OSPackageCatalog.dpkgStatusDirectory), let file = visible(path) {
+                found += OSPackageCatalog.dpkg(String(decoding: file.bytes, as: UTF8.self), location: path, layer: file.layer, os: os)
+            } else if LanguagePackageCatalog.isMetadata(path), let file = visible(path) {
+                if let package = LanguagePackageCatalog.package(at: path, file.bytes, layer: file.layer) {
+                    found.append(package)
+                } else if !path.hasSuffix("package.json") {
+                    unreadable.append(path)   // a package.json without name and version is not a package
+                }
+            }
+        }
+        operatingSystem = os
+        components = Self.fold(found)
+        self.unreadable = unreadable
+    }
+
+    /// One component per purl; dependencies resolved to components of the same ecosystem.
+    static func fold(_ packages: [SoftwarePackage]) -> [Component] {
+        var byPurl: [String: Component] = [:]
+        for package in packages.sorted(by: { ($0.purl.description, $0.location) < ($1.purl.description, $1.location) }) {
+            let key = package.purl.description
+            if var known = byPurl[key] {
+                known.locations.append(package.location)
+                known.layer = min(known.layer, package.layer)
+                byPurl[key] = known
+            } else {
+                byPurl[key] = Component(package: package, locations: [package.location], layer: package.layer)
+            }
+        }
+        var components = byPurl.values.sorted { $0.purl.description < $1.purl.description }
+        var byName: [String: PackageURL] = [:], byProvided: [String: PackageURL] = [:]
+        for component in components where component.package.ecosystem == .deb || component.package.ecosystem == .apk {
+            let scope = component.package.ecosystem.rawValue + ":"
+            if byName[scope + component.package.name] == nil { byName[scope + component.package.name] = component.purl }
+            for name in component.package.provides where byProvided[scope + name] == nil { byProvided[scope + name] = component.purl }
+        }
+        for index in components.indices {
+            let package = components[index].package
+            guard package.ecosystem == .deb || package.ecosystem == .apk else { continue }
+            let scope = package.ecosystem.rawValue + ":"
+            var refs = Set<PackageURL>()
+            for group in package.dependsOn {
+                // The first alternative the image has, by name or by what a package provides.
+                let alternatives = group.split(separator: "|").map { scope + $0 }
+                if let target = alternatives.lazy.compactMap({ byName[$0] ?? byProvided[$0] }).first, target != package.purl {
+                    refs.insert(target)
+                }
+            }
+            components[index].dependsOn = refs.sorted()
+        }
+        return components
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import TodoAuditKit
+
+struct SBOMCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sbom",
+        abstract: "Write a CycloneDX XML SBOM of an image: every OS and language package it ships.",
+        discussion: """
+        Catalogs dpkg (status and status.d), apk, Python (dist-info, egg-info) and npm \
+        (package.json) packages over the image's merged file system, one component per \
+        package with every path it was found at and the layer that brought it. The output \
+        is deterministic: the timestamp is the image's creation date, or SOURCE_DATE_EPOCH \
+        when set, and the serial number derives from the image digest.
+        """
+    )
+
+    @Argument(help: "An image: docker-archive or oci-archive tarball, or an OCI layout directory.")
+    var image: String
+
+    @Option(name: [.short, .long], help: "Write the SBOM here instead of to standard output.")
+    var output: String?
+
+    @Option(name: .long, help: "CycloneDX version: 1.6 (default) or 1.5.")
+    var spec: String = "1.6"
+
+    @Option(name: .customLong("image"), help: "Which image of a multi-image tarball (NAME[:TAG]).")
+    var imageName: String?
+
+    @Option(name: .long, help: "Which platform of a multi-platform index (os/arch[/variant]).")
+    var platform: String?
+
+    func validate() throws {
+        if CycloneDXDocument.SpecVersion(rawValue: spec) == nil { throw ValidationError("--spec takes 1.6 or 1.5.") }
+    }
+
+    func run() throws {
+        let catalog: RuleCatalog
+        switch RuleCatalog.builtIn {
+        case .success(let c): catalog = c
+        case .failure(let error): throw fail("rules: \(error)")
+        }
+        var sbom = ImageSBOM(imageName: imageName, platform: platform)
+        sbom.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { $0.isEmpty ? nil : $0 }
+        let documents: [CycloneDXDocument]
+        do { documents = try sbom.documents(path: image, catalog: catalog) } catch { throw fail(error.description) }
+        guard documents.count == 1 else {
+            throw fail("\(image) holds \(documents.count) images; choose one with --image or --platform")
+        }
+        let xml: String
+        do { xml = try documents[0].xml(CycloneDXDocument.SpecVersion(rawValue: spec)!) } catch { throw fail("SBOM: \(error)") }
+        if let output {
+            do { try FileHandleOutput.write(xml, to: output) } catch { throw fail("cannot write \(output): \(error.localizedDescription)") }
+        } else {
+            FileHandleOutput.writeStdout(xml)
+        }
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+import ImageModel
+import Testing
+@testable import TodoAuditKit
+
+@Suite struct PackageURLTests {
+    @Test func debianVersionsKeepTheirEpochColonAndEncodePlus() {
+        let purl = PackageURL(type: "deb", namespace: "debian", name: "bsdutils", version: "1:2.38.1-5+deb12u3",
+                              qualifiers: ["distro": "debian-12", "arch": "amd64"])
+        #expect(purl.description == "pkg:deb/debian/bsdutils@1:2.38.1-5%2Bdeb12u3?arch=amd64&distro=debian-12")
+    }
+
+    @Test func npmScopeIsANamespaceWithItsAtSignEncoded() {
+        #expect(PackageURL(type: "npm", namespace: "@next", name: "env", version: "14.1.0").description == "pkg:npm/%40next/env@14.1.0")
+    }
+
+    @Test func emptyQualifiersAreLeftOutAndKeysSorted() {
+        let purl = PackageURL(type: "APK", namespace: "alpine", name: "musl", version: "1.2.4-r2",
+                              qualifiers: ["distro": "alpine-3.19", "arch": "x86_64", "empty": ""])
+        #expect(purl.description == "pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64&distro=alpine-3.19")
+    }
+
+    /// The spec discards `.` and `..` subpath segments rather than resolving them.
+    @Test func slashesInsideAQualifierValueAreEncodedSubpathSegmentsAreNot() {
+        let purl = PackageURL(type: "oci", name: "backend", version: "sha256:abc",
+                              qualifiers: ["repository_url": "docker.io/todo/backend"], subpath: "./a/../b c/d")
+        #expect(purl.description == "pkg:oci/backend@sha256:abc?repository_url=docker.io%2Ftodo%2Fbackend#a/b%20c/d")
+    }
+
+    @Test(arguments: [("FastAPI", "fastapi"), ("zope.interface", "zope-interface"), ("typing__extensions", "typing-extensions"),
+                      ("A-_.B", "a-b")])
+    func pythonNamesAreNormalisedPerPEP503(name: String, normalised: String) {
+        #expect(LanguagePackageCatalog.normalizedPythonName(name) == normalised)
+    }
+}
+
+@Suite struct OSPackageCatalogTests {
+    static let debian = OperatingSystem(id: "debian", versionID: "12", prettyName: nil, name: nil)
+
+    @Test func osReleaseWithQuotesAndComments() throws {
+        let os = try #require(OperatingSystem.parse("# comment\nNAME=\"Alpine Linux\"\nID=alpine\nVERSION_ID=3.19.1\nPRETTY_NAME='Alpine Linux v3.19'\n"))
+        #expect(os.id == "alpine" && os.versionID == "3.19.1" && os.prettyName == "Alpine Linux v3.19" && os.distro == "alpine-3.19.1")
+        #expect(OperatingSystem.parse("NAME=nothing\n") == nil)
+        #expect(OperatingSystem.parse("ID=debian\nVERSION_ID=\n")?.distro == "debian")
+    }
+
+    static let status = """
+        Package: libc6
+        Status: install ok installed
+        Architecture: amd64
+        Source: glibc (2.36-9+deb12u4)
+        Version: 2.36-9+deb12u4
+        Depends: libgcc-s1
+        Description: GNU C Library: Shared libraries
+         Contains the standard libraries.
+
+        Package: removed-one
+        Status: deinstall ok config-files
+        Version: 1.0
+
+        Package: no-version
+        Status: install ok installed
+
+        Package: mawk
+        Status: install ok installed
+        Architecture: amd64
+        Version: 1.3.4.20200120-3.1
+        Provides: awk
+        Pre-Depends: libc6 (>= 2.34)
+
+        Package: base-files
+        Status: install ok installed
+        Architecture: amd64
+        Version: 12.4
+        Depends: awk | gawk, libc6:any (>= 2.0), missing-package
+        """
+
+    @Test func dpkgStatusKeepsInstalledPackagesWithWhatTheyDeclare() throws {
+        let packages = OSPackageCatalog.dpkg(Self.status, location: "var/lib/dpkg/status", layer: 0, os: Self.debian)
+        #expect(packages.map(\.name) == ["libc6", "mawk", "base-files"])
+        let libc = packages[0]
+        #expect(libc.purl.description == "pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12")
+        #expect(libc.properties["todoaudit:package:source"] == "glibc")
+        #expect(libc.properties["todoaudit:package:source-version"] == "2.36-9+deb12u4")
+        #expect(libc.description == "GNU C Library: Shared libraries")
+        #expect(packages[1].provides == ["awk"])
+        #expect(packages[2].dependsOn == ["awk|gawk", "libc6", "missing-package"])
+    }
+
+    @Test func dependenciesResolveByNameOrByWhatAPackageProvides() {
+        let components = PackageInventory.fold(OSPackageCatalog.dpkg(Self.status, location: "var/lib/dpkg/status", layer: 0, os: Self.debian))
+        let base = components.first { $0.package.name == "base-files" }!
+        #expect(base.dependsOn.map(\.description) == [
+            "pkg:deb/debian/libc6@2.36-9%2Bdeb12u4?arch=amd64&distro=debian-12",
+            "pkg:deb/debian/mawk@1.3.4.20200120-3.1?arch=amd64&distro=debian-12",
+        ])
+    }
+
+    @Test func apkRecordsWithChecksumsConstraintsAndConflicts() throws {
+        let installed = """
+            C:Q1mGeUgzzBTiFUbaSYm+4WBi6yJbo=
+            P:musl
+            V:1.2.4-r2
+            A:x86_64
+            L:MIT
+            o:musl
+            m:Timo Teräs <timo.teras@iki.fi>
+            T:the musl c library (libc) implementation
+            p:so:libc.musl-x86_64.so.1=1
+
+            P:busybox
+            V:1.36.1-r15
+            A:x86_64
+            L:GPL-2.0-only
+            D:so:libc.musl-x86_64.so.1 !busybox-suid musl>=1.2
+
+            P:truncated
+            """
+        let packages = OSPackageCatalog.apk(installed, location: "lib/apk/db/installed", layer: 1, os: nil)
+        #expect(packages.map(\.name) == ["musl", "busybox"])
+        #expect(packages[0].hashes["SHA-1"] == "986794833cc14e21546da4989bee16062eb225ba")
+        #expect(packages[0].purl.description == "pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64")
+        #expect(packages[1].dependsOn == ["so:libc.musl-x86_64.so.1", "musl"])
+        let busybox = PackageInventory.fold(packages).first { $0.package.name == "busybox" }!
+        #expect(busybox.dependsOn.map(\.description) == ["pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64"])
+    }
+}
+
+@Suite struct LanguagePackageCatalogTests {
+    @Test func pythonMetadataPrefersTheLicenseExpression() throws {
+        let metadata = "Metadata-Version: 2.4\nName: FastAPI\nVersion: 0.110.0\nLicense-Expression: MIT\nLicense: a very long text\nSummary: x\n\nBody: not a header\n"
+        let package = try #require(LanguagePackageCatalog.python(metadata, location: "app/.venv/lib/python3.12/site-packages/fastapi-0.110.0.dist-info/METADATA", layer: 2))
+        #expect(package.purl.description == "pkg:pypi/fastapi@0.110.0")
+        #expect(package.license == "MIT")
+        let classified = try #require(LanguagePackageCatalog.python("Name: six\nVersion: 1.16.0\nLicense: UNKNOWN\nClassifier: License :: OSI Approved :: MIT License\n", location: "x.egg-info", layer: 0))
+        #expect(classified.license == "MIT License")
+        #expect(LanguagePackageCatalog.python("Name: no-version\n", location: "x", layer: 0) == nil)
+    }
+
+    @Test func npmPackageJSONInItsShapes() throws {
+        let scoped = try #require(LanguagePackageCatalog.npm(Array(#"{"name":"@next/env","version":"14.1.0","license":{"type":"MIT"}}"#.utf8), location: "app/node_modules/@next/env/package.json", layer: 3))
+        #expect(scoped.purl.description == "pkg:npm/%40next/env@14.1.0" && scoped.name == "@next/env" && scoped.license == "MIT")
+        let old = try #require(LanguagePackageCatalog.npm(Array(#"{"name":"x","version":"1.0.0","licenses":[{"type":"MIT"},{"type":"Apache-2.0"}]}"#.utf8), location: "p", layer: 0))
+        #expect(old.license == "(MIT OR Apache-2.0)")
+        #expect(LanguagePackageCatalog.npm(Array("not json".utf8), location: "p", layer: 0) == nil)
+        #expect(LanguagePackageCatalog.npm(Array(#"{"type":"module"}"#.utf8), location: "p", layer: 0) == nil)
+    }
+
+    @Test func copiesOfOnePackageAreOneComponentWithEveryLocation() {
+        let json = Array(#"{"name":"ms","version":"2.1.3"}"#.utf8)
+        let a = LanguagePackageCatalog.npm(json, location: "app/node_modules/ms/package.json", layer: 3)!
+        let b = LanguagePackageCatalog.npm(json, location: "app/node_modules/debug/node_modules/ms/package.json", layer: 2)!
+        let components = PackageInventory.fold([a, b])
+        #expect(components.count == 1)
+        #expect(components[0].locations == ["app/node_modules/debug/node_modules/ms/package.json", "app/node_modules/ms/package.json"])
+        #expect(components[0].layer == 2)
+    }
+}
+
+@Suite struct CycloneDXDocumentTests {
+    @Test(arguments: [("0", "1970-01-01T00:00:00Z"), ("1700000000", "2023-11-14T22:13:20Z"), ("951782400", "2000-02-29T00:00:00Z")])
+    func sourceDateEpochBecomesAUTCDateTime(epoch: String, expected: String) {
+        #expect(CycloneDXDocument.timestamp(sourceDateEpoch: epoch) == expected)
+    }
+
+    @Test func sourceDateEpochThatIsNotANumberIsRejected() {
+        #expect(CycloneDXDocument.timestamp(sourceDateEpoch: "yesterday") == nil)
+        #expect(CycloneDXDocument.timestamp(sourceDateEpoch: "-5") == nil)
+    }
+
+    @Test func serialNumberIsAStableVersion5UUIDOfTheDigest() throws {
+        let inventory = PackageInventory(layers: [], merged: MergedView())
+        let a = CycloneDXDocument(inventory: inventory, subject: .init(name: "x", digest: "sha256:aa", layerDigests: []), timestamp: nil, spdxIDs: [])
+        let b = CycloneDXDocument(inventory: inventory, subject: .init(name: "y", digest: "sha256:aa", layerDigests: []), timestamp: nil, spdxIDs: [])
+        let c = CycloneDXDocument(inventory: inventory, subject: .init(name: "x", digest: "sha256:bb", layerDigests: []), timestamp: nil, spdxIDs: [])
+        #expect(a.serialNumber == b.serialNumber && a.serialNumber != c.serialNumber)
+        #expect(a.serialNumber.range(of: "^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", options: .regularExpression) != nil)
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+
+/// `todoaudit sbom` on real image tarballs, its output checked by the official CycloneDX
+/// validator (cyclonedx-python-lib from PyPI, in the venv `make test` creates and names in
+/// TODOAUDIT_CYCLONEDX_PYTHON).
+@Suite struct SBOMCommandTests {
+    static let fixture = CLI.repository.appendingPathComponent("Fixtures/images/backend-bad.tar").path
+
+    func temporaryFile(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ta-sbom-\(UUID().uuidString)-\(name)").path
+    }
+
+    func sbom(_ image: String, _ extra: [String] = [], environment: [String: String] = [:]) throws -> String {
+        let out = temporaryFile("bom.xml")
+        let r = try CLI.run(["sbom", image, "-o", out] + extra, environment: environment)
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        return try String(contentsOfFile: out, encoding: .utf8)
+    }
+
+    /// The validator's verdict: nil when the document is valid, else its errors.
+    static func validate(_ xml: String, spec: String) throws -> String? {
+        let python = try #require(ProcessInfo.processInfo.environment["TODOAUDIT_CYCLONEDX_PYTHON"])
+        let script = """
+            import sys
+            from cyclonedx.schema import SchemaVersion
+            from cyclonedx.validation.xml import XmlValidator
+            error = XmlValidator(SchemaVersion.from_version(sys.argv[1])).validate_str(sys.stdin.read())
+            print("valid" if error is None else error)
+            """
+        let r = try CLI.run(["-c", script, spec], stdin: Data(xml.utf8), executable: URL(fileURLWithPath: python))
+        #expect(r.status == 0, "validator: \(r.stderr)")
+        let verdict = r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return verdict == "valid" ? nil : verdict
+    }
+
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TODOAUDIT_CYCLONEDX_PYTHON"] != nil), arguments: ["1.6", "1.5"])
+    func validAgainstTheOfficialSchema(spec: String) throws {
+        let xml = try sbom(Self.fixture, ["--spec", spec])
+        #expect(xml.contains("xmlns=\"http://cyclonedx.org/schema/bom/\(spec)\""))
+        #expect(try Self.validate(xml, spec: spec) == nil)
+    }
+
+    @Test func sameImageSameBytes() throws {
+        let first = try sbom(Self.fixture)
+        let second = try sbom(Self.fixture)
+        #expect(first == second)
+        #expect(first.contains("<purl>pkg:apk/alpine/musl@"))
+        #expect(first.contains("<timestamp>"))
+    }
+
+    @Test func sourceDateEpochSetsTheTimestamp() throws {
+        let xml = try sbom(Self.fixture, environment: ["SOURCE_DATE_EPOCH": "1700000000"])
+        #expect(xml.contains("<timestamp>2023-11-14T22:13:20Z</timestamp>"))
+        let r = try CLI.run(["sbom", Self.fixture], environment: ["SOURCE_DATE_EPOCH": "soon"])
+        #expect(r.status == 2 && r.stderr.contains("SOURCE_DATE_EPOCH"))
+    }
+
+    @Test func everyApkPackageOfTheImageIsAComponent() throws {
+        // The database as the image ships it, read with tar and Python, not with todoaudit.
+        let script = """
+            import json, sys, tarfile
+            outer = tarfile.open(sys.argv[1])
+            blob = lambda digest: outer.extractfile("blobs/" + digest.replace(":", "/"))
+            if "manifest.json" in outer.getnames():
+                layers = [outer.extractfile(name) for name in json.load(outer.extractfile("manifest.json"))[0]["Layers"]]
+            else:
+                manifest = json.load(blob(json.load(outer.extractfile("index.json"))["manifests"][0]["digest"]))
+                layers = [blob(layer["digest"]) for layer in manifest["layers"]]
+            names = set()
+            for layer in layers:
+                inner = tarfile.open(fileobj=layer)
+                try:
+                    db = inner.extractfile("lib/apk/db/installed")
+                except KeyError:
+                    continue
+                names = {l[2:] for l in db.read().decode().splitlines() if l.startswith("P:")}
+            print("\\n".join(sorted(names)))
+            """
+        let python = try CLI.run(["python3", "-c", script, Self.fixture], executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(python.status == 0, "\(python.stderr)")
+        let expected = Set(python.stdout.split(separator: "\n").map(String.init))
+        let xml = try sbom(Self.fixture)
+        let names = Set(xml.components(separatedBy: "<purl>pkg:apk/alpine/").dropFirst().map { String($0.prefix { $0 != "@" }) })
+        #expect(!expected.isEmpty)
+        #expect(names == expected)
+    }
+
+    @Test func notAnImageIsOneClearError() throws {
+        let r = try CLI.run(["sbom", "/nonexistent/image.tar"])
+        #expect(r.status == 2)
+        #expect(r.stderr.hasPrefix("todoaudit: ") && r.stderr.split(separator: "\n").count == 1, "\(r.stderr)")
+        let bad = try CLI.run(["sbom", Self.fixture, "--spec", "2.0"])
+        #expect(bad.status == 64)
+    }
+}
+
+/// The SBOM of the real Debian images: layer attribution and the dependency graph.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment["TODOAUDIT_REAL_IMAGES"] != nil))
+struct RealImageSBOMTests {
+    @Test(arguments: ["real-v1.tar", "real-v1.oci.tar"])
+    func packagesKnowTheLayerThatBroughtThem(file: String) throws {
+        let path = RealImageTests.directory.appendingPathComponent(file).path
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ta-real-sbom-\(UUID().uuidString).xml").path
+        let r = try CLI.run(["sbom", path, "-o", out])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        func layer(of name: String) -> String? {
+            guard let start = xml.range(of: "<name>\(name)</name>") else { return nil }
+            let rest = xml[start.upperBound...]
+            guard let property = rest.range(of: "<property name=\"todoaudit:layer:index\">") else { return nil }
+            return String(rest[property.upperBound...].prefix { $0 != "<" })
+        }
+        // debootstrap's base is layer 0; gcc and make came with the second layer.
+        #expect(layer(of: "libc6") == "0")
+        #expect(layer(of: "gcc") == "1")
+        #expect(layer(of: "make") == "1")
+        #expect(xml.contains("<component type=\"operating-system\" bom-ref=\"os:debian-12\">"))
+        // gcc's dependency on cpp resolves to the cpp component.
+        let entries = xml.components(separatedBy: "<dependency ref=\"pkg:deb/debian/gcc@").dropFirst()
+        let gcc = try #require(entries.first { !$0.prefix { $0 != "\n" }.hasSuffix("/>") })
+        #expect(gcc.components(separatedBy: "</dependency>")[0].contains("<dependency ref=\"pkg:deb/debian/cpp@"))
+        if ProcessInfo.processInfo.environment["TODOAUDIT_CYCLONEDX_PYTHON"] != nil {
+            #expect(try SBOMCommandTests.validate(xml, spec: "1.6") == nil)
+        }
+    }
+}
