@@ -221,6 +221,44 @@ if [[ ! -s $OUT_OCI ]]; then
   mv "$OUT_OCI.tmp" "$OUT_OCI"
 fi
 
+# --- 4. a second image with language packages, for the SBOM ------------------------
+# Debian's own Python libraries (egg-info and dist-info under dist-packages) and npm with
+# the node-* packages it pulls in (package.json files under /usr/share/nodejs), so every
+# cataloger meets real metadata; compared with syft in the tests.
+LANG_OCI="$CACHE/oci-lang"
+OUT_LANG="$CACHE/real-lang.tar"
+if [[ ! -e $CACHE/lang.done ]]; then
+  log "umoci: image with Python and npm packages (apt-get install in a chroot)"
+  rm -rf "$LANG_OCI" "$BUNDLE" "$OUT_LANG"
+  umoci init --layout "$LANG_OCI"
+  umoci new --image "$LANG_OCI:$TAG"
+  umoci config --image "$LANG_OCI:$TAG" --no-history --created="$CREATED" --architecture=amd64 --os=linux
+  umoci unpack --image "$LANG_OCI:$TAG" "$BUNDLE" >/dev/null
+  cp -a "$ROOTFS"/. "$BUNDLE/rootfs/"
+  umoci repack --image "$LANG_OCI:$TAG" --history.created="$CREATED" \
+    --history.created_by="/bin/sh -c #(nop) ADD file:debootstrap-minbase-$SUITE in / " "$BUNDLE" >/dev/null
+  rm -rf "$BUNDLE"
+  umoci unpack --image "$LANG_OCI:$TAG" "$BUNDLE" >/dev/null
+  in_chroot "$BUNDLE/rootfs" /bin/sh -c '
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q &&
+    apt-get install -y -q --no-install-recommends python3-yaml python3-six python3-requests npm' >"$CACHE/apt-lang.log" 2>&1 ||
+    { tail -n 30 "$CACHE/apt-lang.log" >&2; exit 1; }
+  rm -rf "$BUNDLE"/rootfs/var/lib/apt/lists/* "$BUNDLE"/rootfs/var/cache/apt/archives/*.deb \
+    "$BUNDLE"/rootfs/var/cache/apt/*.bin 2>/dev/null || true
+  : >"$BUNDLE/rootfs/etc/resolv.conf"
+  umoci repack --image "$LANG_OCI:$TAG" --history.created="$CREATED" \
+    --history.created_by="RUN /bin/sh -c apt-get install -y python3-yaml python3-six python3-requests npm # buildkit" "$BUNDLE" >/dev/null
+  rm -rf "$BUNDLE"
+  umoci gc --layout "$LANG_OCI"
+  touch "$CACHE/lang.done"
+fi
+if [[ ! -s $OUT_LANG ]]; then
+  log "skopeo copy -> docker-archive (language packages)"
+  skopeo copy -q "oci:$LANG_OCI:$TAG" "docker-archive:$OUT_LANG.tmp:todo/real-lang:$TAG"
+  mv "$OUT_LANG.tmp" "$OUT_LANG"
+fi
+
 log "done in $((SECONDS - t0))s"
 echo "$OCI:$TAG"
 echo "$OUT_DOCKER"

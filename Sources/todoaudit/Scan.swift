@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import TodoAuditKit
 
@@ -50,6 +51,12 @@ struct Scan: ParsableCommand {
     @Flag(name: [.customShort("q"), .long], help: "No progress line on stderr while images are read.")
     var quiet = false
 
+    @Option(name: .long, help: "Also write the image's CycloneDX XML SBOM here, from the same pass over its layers.")
+    var sbom: String?
+
+    @Option(name: .long, help: "CycloneDX version of --sbom: 1.6 (default) or 1.5.")
+    var sbomSpec: String = "1.6"
+
     func validate() throws {
         if paths.isEmpty && dockerfile == nil {
             throw ValidationError("Give a Dockerfile, a directory, or --dockerfile FILE.")
@@ -66,6 +73,7 @@ struct Scan: ParsableCommand {
         if maxDockerfileBytes < 1 {
             throw ValidationError("--max-dockerfile-bytes must be positive.")
         }
+        if CycloneDXDocument.SpecVersion(rawValue: sbomSpec) == nil { throw ValidationError("--sbom-spec takes 1.6 or 1.5.") }
     }
 
     func run() throws {
@@ -92,6 +100,10 @@ struct Scan: ParsableCommand {
             imageName: image, platform: platform
         )
         if let maxLayerBytes, let bytes = ByteSize.parse(maxLayerBytes) { auditor.maxLayerBytes = bytes }
+        if sbom != nil {
+            auditor.sbom = true
+            auditor.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { $0.isEmpty ? nil : $0 }
+        }
         // With an image and --dockerfile, image findings also name the Dockerfile line of their layer.
         if let dockerfile, paths.contains(where: { $0 != "-" && Auditor.isImagePath($0) }) { auditor.dockerfileForImages = dockerfile }
         // The progress line is for people watching a terminal, never for machine formats.
@@ -100,6 +112,17 @@ struct Scan: ParsableCommand {
         do { report = try auditor.audit(paths: inputs) } catch { throw fail(error.description) }
 
         try options.write(report)
+        if let sbom {
+            guard report.sboms.count == 1 else {
+                throw fail("--sbom needs exactly one image among the inputs (found \(report.sboms.count)); use --image or --platform")
+            }
+            do {
+                let xml = try report.sboms[0].xml(CycloneDXDocument.SpecVersion(rawValue: sbomSpec)!)
+                try FileHandleOutput.write(xml, to: sbom)
+            } catch {
+                throw fail("cannot write the SBOM to \(sbom): \(error)")
+            }
+        }
 
         let failOn = options.failOn ?? configuration.failOn
         let failUnder = self.failUnder ?? configuration.failUnder

@@ -86,6 +86,15 @@ import Testing
         #expect(names == expected)
     }
 
+    @Test func scanWritesTheSameSBOMFromItsOwnPass() throws {
+        let out = temporaryFile("scan-bom.xml")
+        let r = try CLI.run(["scan", "-q", "--format", "json", "--sbom", out, Self.fixture])
+        #expect(r.status == 1, "the fixture fails the policy; stderr: \(r.stderr)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == (try sbom(Self.fixture)))
+        let dockerfileOnly = try CLI.run(["scan", "--sbom", temporaryFile("none.xml"), "Fixtures/dockerfiles/backend"])
+        #expect(dockerfileOnly.status == 2 && dockerfileOnly.stderr.contains("--sbom needs exactly one image"), "\(dockerfileOnly.stderr)")
+    }
+
     @Test func notAnImageIsOneClearError() throws {
         let r = try CLI.run(["sbom", "/nonexistent/image.tar"])
         #expect(r.status == 2)

@@ -10,6 +10,8 @@ public struct AuditReport: Sendable {
     public var images: [ImageSummary]
     /// What the secret scan of plain files read and skipped (`todoaudit secrets`).
     public var secretStats: SecretScanStats?
+    /// The images' SBOMs, when the audit was asked for them (`scan --sbom`).
+    public var sboms: [CycloneDXDocument] = []
 
     public init(targets: [AuditTarget], rules: [Rule], findings: [Finding], weights: ScoreWeights, images: [ImageSummary] = []) {
         self.targets = targets

@@ -22,6 +22,10 @@ public struct Auditor: Sendable {
     /// Largest uncompressed size read of one layer (`--max-layer-bytes`).
     public var maxLayerBytes: Int64 = defaultMaxLayerBytes
     public static let defaultMaxLayerBytes: Int64 = 16 << 30
+    /// `scan --sbom`: also catalog each image's packages for its SBOM (`AuditReport.sboms`).
+    public var sbom = false
+    /// `SOURCE_DATE_EPOCH` for the SBOM timestamp, when set.
+    public var sourceDateEpoch: String?
 
     public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int = DockerfileParser.defaultMaxBytes,
                 imageName: String? = nil, platform: String? = nil) {
@@ -37,6 +41,7 @@ public struct Auditor: Sendable {
         var targets: [AuditTarget] = []
         var findings: [Finding] = []
         var images: [ImageSummary] = []
+        var sboms: [CycloneDXDocument] = []
         var origin: DockerfileFacts?
         if let path = dockerfileForImages {
             let dockerfile: Dockerfile
@@ -55,11 +60,11 @@ public struct Auditor: Sendable {
                 // the first bytes tell which.
                 let head = Self.readStandardInput(upTo: 512)
                 if ImageAudit.looksLikeArchive(head) {
-                    let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin, maxLayerBytes: maxLayerBytes)
-                    for (target, found, summary) in try audit.audit(path: "-", stdinPrefix: head) {
+                    for (target, found, summary, document) in try imageAudit().audit(path: "-", stdinPrefix: head) {
                         targets.append(target)
                         findings.append(contentsOf: found)
                         images.append(summary)
+                        if let document { sboms.append(document) }
                     }
                 } else {
                     let rest = FileHandle.standardInput.readDataToEndOfFile()
@@ -71,11 +76,11 @@ public struct Auditor: Sendable {
                 continue
             }
             if ImageAudit.isImage(path) {
-                let audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin, maxLayerBytes: maxLayerBytes)
-                for (target, found, summary) in try audit.audit(path: path) {
+                for (target, found, summary, document) in try imageAudit().audit(path: path) {
                     targets.append(target)
                     findings.append(contentsOf: found)
                     images.append(summary)
+                    if let document { sboms.append(document) }
                 }
                 continue
             }
@@ -89,7 +94,15 @@ public struct Auditor: Sendable {
         let rules = engine.catalog.rules.filter { rule in
             engine.configuration.isActive(rule) && rule.appliesTo.contains { kinds.contains($0) }
         }
-        return AuditReport(targets: targets, rules: rules, findings: findings, weights: engine.catalog.weights, images: images)
+        var report = AuditReport(targets: targets, rules: rules, findings: findings, weights: engine.catalog.weights, images: images)
+        report.sboms = sboms
+        return report
+
+        func imageAudit() -> ImageAudit {
+            var audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin, maxLayerBytes: maxLayerBytes)
+            audit.sbom = (sbom, sourceDateEpoch)
+            return audit
+        }
     }
 
     /// Audits one Dockerfile's text; `path` is what findings name.

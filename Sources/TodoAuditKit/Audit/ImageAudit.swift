@@ -17,20 +17,23 @@ struct ImageAudit {
     var origin: DockerfileFacts?
     /// Largest uncompressed layer read; past it the layer is reported as unreadable.
     var maxLayerBytes: Int64 = Auditor.defaultMaxLayerBytes
+    /// Also catalog packages and build each image's SBOM (`scan --sbom`); the value is SOURCE_DATE_EPOCH, if set.
+    var sbom: (wanted: Bool, sourceDateEpoch: String?) = (false, nil)
 
-    func audit(path: String, stdinPrefix: [UInt8] = []) throws(AuditError) -> [(AuditTarget, [Finding], ImageSummary)] {
+    func audit(path: String, stdinPrefix: [UInt8] = []) throws(AuditError) -> [(AuditTarget, [Finding], ImageSummary, CycloneDXDocument?)] {
         var wanted: Platform?
         if let platform {
             guard let p = Platform(platform) else { throw .invalidImage(path, "--platform \(platform) is not os/arch[/variant]") }
             wanted = p
         }
+        let timestamp = try ImageSBOM.timestamp(sourceDateEpoch: sbom.sourceDateEpoch, path: path)
         do {
             let source = try ImageSource(path: path, stdinPrefix: stdinPrefix)
-            var out: [(AuditTarget, [Finding], ImageSummary)] = []
+            var out: [(AuditTarget, [Finding], ImageSummary, CycloneDXDocument?)] = []
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
                 let facts = Self.facts(image, path: path, progress: progress, maxLayerBytes: maxLayerBytes,
-                                       secrets: Self.layerSecrets(engine))
+                                       secrets: Self.layerSecrets(engine), catalog: sbom.wanted)
                 var (findings, size) = engine.evaluate(facts)
                 if let origin {
                     let lines = LayerOrigins.map(facts, to: origin)
@@ -41,7 +44,8 @@ struct ImageAudit {
                     }
                 }
                 let summary = ImageSummary(facts, size: size)
-                out.append((AuditTarget(kind: .image, path: path, summary: summary.headline), findings, summary))
+                let document = sbom.wanted ? ImageSBOM.document(image, facts, path: path, timestamp: timestamp, catalog: engine.catalog) : nil
+                out.append((AuditTarget(kind: .image, path: path, summary: summary.headline), findings, summary, document))
             }
             return out
         } catch {

@@ -23,30 +23,37 @@ public struct ImageSBOM: Sendable {
             guard let p = Platform(platform) else { throw .invalidImage(path, "--platform \(platform) is not os/arch[/variant]") }
             wanted = p
         }
-        var timestamp: String?
-        if let sourceDateEpoch {
-            guard let stamp = CycloneDXDocument.timestamp(sourceDateEpoch: sourceDateEpoch) else {
-                throw .invalidImage(path, "SOURCE_DATE_EPOCH=\(sourceDateEpoch) is not a number of seconds since 1970")
-            }
-            timestamp = stamp
-        }
-        let spdx = Set(catalog.list("spdx-license-ids").strings)
+        let timestamp = try Self.timestamp(sourceDateEpoch: sourceDateEpoch, path: path)
         do {
             let source = try ImageSource(path: path)
             var out: [CycloneDXDocument] = []
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
                 let facts = ImageAudit.facts(image, path: path, progress: progress, maxLayerBytes: maxLayerBytes, catalog: true)
-                let name = descriptor.names.first ?? (path as NSString).lastPathComponent
-                let subject = CycloneDXDocument.Subject(name: name, digest: facts.digest, layerDigests: image.layers.map { $0.digest ?? $0.diffID })
-                out.append(CycloneDXDocument(inventory: facts.inventory ?? PackageInventory(layers: [], merged: MergedView()),
-                                             subject: subject, timestamp: timestamp ?? Self.dateTime(image.config.created),
-                                             spdxIDs: spdx))
+                out.append(Self.document(image, facts, path: path, timestamp: timestamp, catalog: catalog))
             }
             return out
         } catch {
             throw .invalidImage(path, error.description)
         }
+    }
+
+    /// The document for an image whose facts were gathered with `catalog: true`.
+    static func document(_ image: Image, _ facts: ImageFacts, path: String, timestamp: String?, catalog: RuleCatalog) -> CycloneDXDocument {
+        let name = image.descriptor.names.first ?? (path as NSString).lastPathComponent
+        let subject = CycloneDXDocument.Subject(name: name, digest: facts.digest, layerDigests: image.layers.map { $0.digest ?? $0.diffID })
+        return CycloneDXDocument(inventory: facts.inventory ?? PackageInventory(layers: [], merged: MergedView()), subject: subject,
+                                 timestamp: timestamp ?? dateTime(image.config.created),
+                                 spdxIDs: Set(catalog.list("spdx-license-ids").strings))
+    }
+
+    /// `SOURCE_DATE_EPOCH` checked: nil when unset, the timestamp when valid.
+    static func timestamp(sourceDateEpoch: String?, path: String) throws(AuditError) -> String? {
+        guard let sourceDateEpoch else { return nil }
+        guard let stamp = CycloneDXDocument.timestamp(sourceDateEpoch: sourceDateEpoch) else {
+            throw .invalidImage(path, "SOURCE_DATE_EPOCH=\(sourceDateEpoch) is not a number of seconds since 1970")
+        }
+        return stamp
     }
 
     /// The config's `created` when it is an `xs:dateTime` (`2024-05-01T10:00:00.123Z`).
