@@ -55,6 +55,7 @@ bench: deps
 	bash Benchmarks/image-scan.sh
 	bash Benchmarks/secret-throughput.sh
 	bash Benchmarks/secret-accuracy.sh
+	bash Benchmarks/sbom.sh
 
 # Regenerates the README's rule table from Rules/ (ReadmeRuleTableTests fails when stale).
 rules-table: build

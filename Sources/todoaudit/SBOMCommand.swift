@@ -47,6 +47,11 @@ struct SBOMCommand: ParsableCommand {
         guard documents.count == 1 else {
             throw fail("\(image) holds \(documents.count) images; choose one with --image or --platform")
         }
+        let skipped = documents[0].inventory.unreadable
+        if !skipped.isEmpty {
+            var stderr = StandardError()
+            print("todoaudit: note: \(skipped.count) package metadata file(s) could not be read and are not in the SBOM, e.g. /\(skipped[0])", to: &stderr)
+        }
         let xml: String
         do { xml = try documents[0].xml(CycloneDXDocument.SpecVersion(rawValue: spec)!) } catch { throw fail("SBOM: \(error)") }
         if let output {

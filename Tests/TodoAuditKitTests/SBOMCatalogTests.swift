@@ -177,3 +177,40 @@ import Testing
         #expect(a.serialNumber.range(of: "^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$", options: .regularExpression) != nil)
     }
 }
+
+@Suite struct PackageInventoryTests {
+    /// One layer holding `files`, merged.
+    func inventory(_ files: [String: String]) -> PackageInventory {
+        let entries = files.keys.sorted().map { LayerEntry(path: $0, kind: .file, size: Int64(files[$0]!.utf8.count)) }
+        return PackageInventory(layers: [files.mapValues { Array($0.utf8) }], merged: MergedView.merge([entries]))
+    }
+
+    @Test func damagedMetadataIsSkippedAndCountedTheRestStays() throws {
+        let result = inventory([
+            "etc/os-release": "ID=debian\nVERSION_ID=12\n",
+            // Duplicate stanza, a stanza cut off before its Version, a line without a colon.
+            "var/lib/dpkg/status": "Package: a\nStatus: install ok installed\nVersion: 1\n\nPackage: a\nStatus: install ok installed\nVersion: 1\n\ngarbage line\n\nPackage: cut",
+            "usr/lib/python3/dist-packages/broken.egg-info": "Metadata-Version: 1.1\nName: broken\n",
+            "usr/lib/python3/dist-packages/ok-1.0.dist-info/METADATA": "Name: ok\nVersion: 1.0\n",
+            "app/node_modules/bad/package.json": "{ not json",
+            "app/package.json": #"{"private": true, "scripts": {}}"#,
+            "app/node_modules/fine/package.json": #"{"name": "fine", "version": "2.0.0"}"#,
+        ])
+        #expect(result.components.map(\.purl.description) == [
+            "pkg:deb/debian/a@1?distro=debian-12", "pkg:npm/fine@2.0.0", "pkg:pypi/ok@1.0",
+        ])
+        #expect(result.unreadable == ["app/node_modules/bad/package.json", "usr/lib/python3/dist-packages/broken.egg-info"])
+        let document = CycloneDXDocument(inventory: result, subject: .init(name: "x", digest: nil, layerDigests: [nil]), timestamp: nil, spdxIDs: [])
+        #expect(try document.xml().contains("<property name=\"todoaudit:catalog:unreadable-metadata\">2</property>"))
+    }
+
+    @Test func aPackageKeepsTheLayerThatInstalledItWhenLaterLayersRewriteTheDatabase() {
+        let base = "Package: libc6\nStatus: install ok installed\nVersion: 2.36\n"
+        let later = base + "\nPackage: gcc\nStatus: install ok installed\nVersion: 12\n"
+        let status = "var/lib/dpkg/status"
+        let layers = [[status: Array(base.utf8)], [:], [status: Array(later.utf8)]]
+        let entry = LayerEntry(path: status, kind: .file, size: 1)
+        let result = PackageInventory(layers: layers, merged: MergedView.merge([[entry], [], [entry]]))
+        #expect(result.components.map { "\($0.package.name)@\($0.layer)" } == ["gcc@2", "libc6@0"])
+    }
+}

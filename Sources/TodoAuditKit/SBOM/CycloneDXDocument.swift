@@ -138,6 +138,15 @@ public struct CycloneDXDocument: Sendable {
         }
         if let imagePurl { try w.element("purl", imagePurl.description) }
         try w.endElement()
+        if !inventory.unreadable.isEmpty {
+            // Damaged package metadata is counted, not hidden: the SBOM may miss those packages.
+            try w.startElement("properties")
+            try w.startElement("property")
+            try w.attribute("name", "todoaudit:catalog:unreadable-metadata")
+            try w.text(String(inventory.unreadable.count))
+            try w.endElement()
+            try w.endElement()
+        }
         try w.endElement()
     }
 

@@ -84,6 +84,10 @@ enum LanguagePackageCatalog {
         return package
     }
 
+    static func isJSONObject(_ bytes: [UInt8]) -> Bool {
+        (try? JSONSerialization.jsonObject(with: Data(bytes))) is [String: Any]
+    }
+
     /// `"license": "MIT"`, `{"type": "MIT"}`, or the old `"licenses": [{"type": …}]`.
     static func npmLicense(_ object: [String: Any]) -> String? {
         if let license = object["license"] as? String, !license.isEmpty { return license }

@@ -62,8 +62,10 @@ public struct PackageInventory: Sendable {
             } else if LanguagePackageCatalog.isMetadata(path), let file = visible(path) {
                 if let package = LanguagePackageCatalog.package(at: path, file.bytes, layer: file.layer) {
                     found.append(package)
-                } else if !path.hasSuffix("package.json") {
-                    unreadable.append(path)   // a package.json without name and version is not a package
+                } else if !path.hasSuffix("package.json") || !LanguagePackageCatalog.isJSONObject(file.bytes) {
+                    // A package.json without a name and a version is a project file, not a
+                    // package; one that is not JSON, or metadata without a version, is damage.
+                    unreadable.append(path)
                 }
             }
         }
