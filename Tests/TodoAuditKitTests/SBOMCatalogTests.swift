@@ -214,3 +214,22 @@ import Testing
         #expect(result.components.map { "\($0.package.name)@\($0.layer)" } == ["gcc@2", "libc6@0"])
     }
 }
+
+@Suite struct CopyrightLicenseTests {
+    @Test func machineReadableFieldsAndCommonLicenseReferences() {
+        let dep5 = """
+            Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
+
+            Files: *
+            License: GPL-3+
+
+            Files: lib/*
+            License: LGPL-2.1+ or BSD-3-clause
+             On Debian systems see /usr/share/common-licenses/LGPL-2.1.
+            """
+        #expect(OSPackageCatalog.copyrightLicenses(dep5) == ["BSD-3-clause", "GPL-3+", "LGPL-2.1", "LGPL-2.1+"])
+        let prose = "This is the GNU C library.\nSee /usr/share/common-licenses/GPL-2 and /usr/share/common-licenses/LGPL-2.1.\n"
+        #expect(OSPackageCatalog.copyrightLicenses(prose) == ["GPL-2", "LGPL-2.1"])
+        #expect(OSPackageCatalog.copyrightLicenses("License: MIT\n") == [])
+    }
+}

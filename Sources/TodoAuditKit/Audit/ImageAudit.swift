@@ -70,7 +70,7 @@ struct ImageAudit {
             whenIdle = { walking in secrets.help(while: walking) }
         }
         let wanted: @Sendable (LayerEntry) -> Int? = { entry in
-            ImageFacts.wantsContent(entry.path) || (catalog && LanguagePackageCatalog.isMetadata(entry.path)) ? contentLimit : nil
+            ImageFacts.wantsContent(entry.path) || (catalog && PackageInventory.wants(entry.path)) ? contentLimit : nil
         }
         let scan = image.scan(contentLimit: wanted, progress: progress,
                               maxLayerBytes: maxLayerBytes, inspect: inspect, whenIdle: whenIdle)

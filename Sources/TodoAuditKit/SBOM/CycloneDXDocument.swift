@@ -175,6 +175,10 @@ public struct CycloneDXDocument: Sendable {
         }
         if let license = package.license?.trimmingCharacters(in: .whitespacesAndNewlines), !license.isEmpty {
             try writeLicense(license, w)
+        } else if !package.licenses.isEmpty {
+            try w.startElement("licenses")
+            for license in package.licenses { try writeLicenseEntry(license, w) }
+            try w.endElement()
         }
         try w.element("purl", component.purl.description)
         var properties = package.properties
@@ -214,10 +218,14 @@ public struct CycloneDXDocument: Sendable {
         if isExpression {
             try w.element("expression", license)
         } else {
-            try w.startElement("license")
-            if spdxIDs.contains(license) { try w.element("id", license) } else { try w.element("name", license) }
-            try w.endElement()
+            try writeLicenseEntry(license, w)
         }
+        try w.endElement()
+    }
+
+    private func writeLicenseEntry(_ license: String, _ w: XMLStreamWriter) throws(XMLWriterError) {
+        try w.startElement("license")
+        if spdxIDs.contains(license) { try w.element("id", license) } else { try w.element("name", license) }
         try w.endElement()
     }
 

@@ -36,6 +36,40 @@ enum OSPackageCatalog {
         }
     }
 
+    /// Where a Debian package keeps its copyright file.
+    static func copyrightPath(_ package: String) -> String { "usr/share/doc/\(package)/copyright" }
+
+    static func isCopyright(_ path: String) -> Bool {
+        path.hasPrefix("usr/share/doc/") && path.hasSuffix("/copyright") && path.utf8.filter { $0 == UInt8(ascii: "/") }.count == 4
+    }
+
+    /// The licenses a copyright file names, each once, sorted: the first line of every
+    /// `License:` field of a machine-readable (DEP-5) file, split at `or` and `and`, and in
+    /// any file the texts it points to in `/usr/share/common-licenses/` (`GPL-2`).
+    static func copyrightLicenses(_ text: String) -> [String] {
+        var names = Set<String>()
+        if text.hasPrefix("Format:"), text.prefix(200).contains("copyright-format") {
+            for stanza in ControlStanza.parse(text) {
+                guard let field = stanza["License"] else { continue }
+                let first = field.prefix { $0 != "\n" }
+                for part in first.replacingOccurrences(of: ",", with: " ").components(separatedBy: " ")
+                    .split(whereSeparator: { $0.lowercased() == "or" || $0.lowercased() == "and" }) {
+                    let name = part.joined(separator: " ").trimmingCharacters(in: CharacterSet(charactersIn: " ()"))
+                    if !name.isEmpty && name.count <= 64 { names.insert(name) }
+                }
+            }
+        }
+        let marker = "/usr/share/common-licenses/"
+        var rest = Substring(text)
+        while let found = rest.range(of: marker) {
+            let name = rest[found.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "." || $0 == "+" }
+            let trimmed = name.hasSuffix(".") ? name.dropLast() : name
+            if !trimmed.isEmpty && trimmed.count <= 32 { names.insert(String(trimmed)) }
+            rest = rest[found.upperBound...]
+        }
+        return names.sorted()
+    }
+
     /// apk's installed database: one record per package, one letter per field.
     static func apk(_ text: String, location: String, layer: Int, os: OperatingSystem?) -> [SoftwarePackage] {
         ControlStanza.parse(text).compactMap { stanza in

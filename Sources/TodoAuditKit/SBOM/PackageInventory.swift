@@ -23,6 +23,11 @@ public struct PackageInventory: Sendable {
     /// Metadata files that named no package (no name or version, not JSON), counted in the report.
     public var unreadable: [String]
 
+    /// Whether the scan should keep a file's content for the inventory.
+    public static func wants(_ path: String) -> Bool {
+        LanguagePackageCatalog.isMetadata(path) || OSPackageCatalog.isCopyright(path)
+    }
+
     /// `layers[i]` holds the contents the scan kept of layer i (the package databases and
     /// metadata files, by path); `merged` says which copy of each path the image shows.
     public init(layers: [[String: [UInt8]]], merged: MergedView) {
@@ -67,6 +72,12 @@ public struct PackageInventory: Sendable {
                     // package; one that is not JSON, or metadata without a version, is damage.
                     unreadable.append(path)
                 }
+            }
+        }
+        // Debian packages name their licenses in their copyright files.
+        for index in found.indices where found[index].ecosystem == .deb && found[index].license == nil {
+            if let file = visible(OSPackageCatalog.copyrightPath(found[index].name)) {
+                found[index].licenses = OSPackageCatalog.copyrightLicenses(String(decoding: file.bytes, as: UTF8.self))
             }
         }
         operatingSystem = os

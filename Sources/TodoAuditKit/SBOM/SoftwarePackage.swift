@@ -13,6 +13,9 @@ public struct SoftwarePackage: Sendable, Hashable {
     public var purl: PackageURL
     /// As the metadata states it: an SPDX expression or id, or free text.
     public var license: String?
+    /// Several licenses, each an id or a name, when the source lists them apart (a Debian
+    /// package's machine-readable copyright file); used when `license` is nil.
+    public var licenses: [String] = []
     /// Algorithm (CycloneDX spelling: `SHA-1`, `SHA-256`, `MD5`) → hex digest.
     public var hashes: [String: String] = [:]
     public var supplier: String?
