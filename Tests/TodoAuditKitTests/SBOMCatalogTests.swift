@@ -233,3 +233,44 @@ import Testing
         #expect(OSPackageCatalog.copyrightLicenses("License: MIT\n") == [])
     }
 }
+
+@Suite struct NpmLockfileTests {
+    static let v3 = #"""
+        {"name": "web", "lockfileVersion": 3, "packages": {
+          "": {"name": "web", "version": "1.0.0"},
+          "node_modules/next": {"version": "14.1.0", "license": "MIT",
+            "integrity": "sha512-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="},
+          "node_modules/@next/env": {"version": "14.1.0"},
+          "node_modules/next/node_modules/postcss": {"version": "8.4.31"},
+          "node_modules/eslint": {"version": "8.56.0", "dev": true},
+          "packages/ui": {"version": "0.0.1"},
+          "node_modules/ui": {"resolved": "packages/ui", "link": true}
+        }}
+        """#
+
+    @Test func lockfileVersion3() throws {
+        let packages = try #require(LanguagePackageCatalog.npmLock(Array(Self.v3.utf8), location: "app/package-lock.json", layer: 1))
+        #expect(Set(packages.map(\.purl.description)) == ["pkg:npm/next@14.1.0", "pkg:npm/%40next/env@14.1.0", "pkg:npm/postcss@8.4.31"])
+        let next = try #require(packages.first { $0.name == "next" })
+        #expect(next.license == "MIT" && next.hashes["SHA-512"] == String(repeating: "0", count: 128))
+    }
+
+    @Test func lockfileVersion1NestsDependencies() throws {
+        let v1 = #"{"lockfileVersion": 1, "dependencies": {"a": {"version": "1.0.0", "dependencies": {"b": {"version": "2.0.0"}}}, "c": {"version": "3.0.0", "dev": true}}}"#
+        let packages = try #require(LanguagePackageCatalog.npmLock(Array(v1.utf8), location: "package-lock.json", layer: 0))
+        #expect(Set(packages.map(\.purl.description)) == ["pkg:npm/a@1.0.0", "pkg:npm/b@2.0.0"])
+        #expect(LanguagePackageCatalog.npmLock(Array("[1]".utf8), location: "x", layer: 0) == nil)
+    }
+
+    @Test func aLockfileCountsOnlyWhereNodeModulesIsAbsent() {
+        func inventory(_ files: [String: String]) -> PackageInventory {
+            let entries = files.keys.sorted().map { LayerEntry(path: $0, kind: .file, size: 1) }
+            return PackageInventory(layers: [files.mapValues { Array($0.utf8) }], merged: MergedView.merge([entries]))
+        }
+        let lock = #"{"lockfileVersion": 3, "packages": {"node_modules/ms": {"version": "2.1.3"}}}"#
+        #expect(inventory(["app/package-lock.json": lock]).components.map(\.purl.description) == ["pkg:npm/ms@2.1.3"])
+        let installed = inventory(["app/package-lock.json": lock,
+                                   "app/node_modules/ms/package.json": #"{"name": "ms", "version": "2.1.3"}"#])
+        #expect(installed.components.map(\.locations) == [["app/node_modules/ms/package.json"]])
+    }
+}

@@ -66,14 +66,7 @@ enum LanguagePackageCatalog {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any],
               let fullName = object["name"] as? String, !fullName.isEmpty,
               let version = object["version"] as? String, !version.isEmpty else { return nil }
-        var namespace: String?
-        var name = fullName
-        if fullName.hasPrefix("@"), let slash = fullName.firstIndex(of: "/") {
-            namespace = String(fullName[..<slash])
-            name = String(fullName[fullName.index(after: slash)...])
-        }
-        let purl = PackageURL(type: "npm", namespace: namespace, name: name, version: version)
-        var package = SoftwarePackage(ecosystem: .npm, name: fullName, version: version, purl: purl, location: location, layer: layer)
+        guard var package = npm(name: fullName, version: version, location: location, layer: layer) else { return nil }
         package.license = npmLicense(object)
         package.description = (object["description"] as? String).flatMap { $0.isEmpty ? nil : $0 }
         if let author = object["author"] as? String, !author.isEmpty {
@@ -82,6 +75,57 @@ enum LanguagePackageCatalog {
             package.supplier = author
         }
         return package
+    }
+
+    static func isLockfile(_ path: String) -> Bool {
+        (path == "package-lock.json" || path.hasSuffix("/package-lock.json")) && !path.contains("node_modules/")
+    }
+
+    /// The packages an npm lockfile pins (lockfileVersion 1, 2 or 3), dev-only ones left
+    /// out (a production install skips them); nil when the file is not a JSON object.
+    static func npmLock(_ bytes: [UInt8], location: String, layer: Int) -> [SoftwarePackage]? {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else { return nil }
+        var out: [SoftwarePackage] = []
+        func add(name: String, _ entry: [String: Any]) {
+            guard entry["dev"] as? Bool != true, entry["link"] as? Bool != true,
+                  let version = entry["version"] as? String, !version.isEmpty, !name.isEmpty,
+                  var package = npm(name: name, version: version, location: location, layer: layer) else { return }
+            package.license = entry["license"] as? String
+            if let integrity = entry["integrity"] as? String, integrity.hasPrefix("sha512-"),
+               let digest = Data(base64Encoded: String(integrity.dropFirst(7))), digest.count == 64 {
+                package.hashes["SHA-512"] = digest.map { String(format: "%02x", $0) }.joined()
+            }
+            out.append(package)
+        }
+        if let packages = object["packages"] as? [String: Any] {
+            for (path, value) in packages {
+                guard let entry = value as? [String: Any], let range = path.range(of: "node_modules/", options: .backwards) else { continue }
+                add(name: entry["name"] as? String ?? String(path[range.upperBound...]), entry)
+            }
+        } else if let dependencies = object["dependencies"] as? [String: Any] {
+            func walk(_ dependencies: [String: Any]) {
+                for (name, value) in dependencies {
+                    guard let entry = value as? [String: Any] else { continue }
+                    add(name: name, entry)
+                    if let nested = entry["dependencies"] as? [String: Any] { walk(nested) }
+                }
+            }
+            walk(dependencies)
+        }
+        return out
+    }
+
+    /// A package named `name` or `@scope/name`.
+    static func npm(name fullName: String, version: String, location: String, layer: Int) -> SoftwarePackage? {
+        var namespace: String?
+        var name = fullName
+        if fullName.hasPrefix("@") {
+            guard let slash = fullName.firstIndex(of: "/") else { return nil }
+            namespace = String(fullName[..<slash])
+            name = String(fullName[fullName.index(after: slash)...])
+        }
+        let purl = PackageURL(type: "npm", namespace: namespace, name: name, version: version)
+        return SoftwarePackage(ecosystem: .npm, name: fullName, version: version, purl: purl, location: location, layer: layer)
     }
 
     static func isJSONObject(_ bytes: [UInt8]) -> Bool {

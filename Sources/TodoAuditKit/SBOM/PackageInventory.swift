@@ -25,7 +25,7 @@ public struct PackageInventory: Sendable {
 
     /// Whether the scan should keep a file's content for the inventory.
     public static func wants(_ path: String) -> Bool {
-        LanguagePackageCatalog.isMetadata(path) || OSPackageCatalog.isCopyright(path)
+        LanguagePackageCatalog.isMetadata(path) || LanguagePackageCatalog.isLockfile(path) || OSPackageCatalog.isCopyright(path)
     }
 
     /// `layers[i]` holds the contents the scan kept of layer i (the package databases and
@@ -64,6 +64,15 @@ public struct PackageInventory: Sendable {
         for path in merged.files.keys.sorted() {
             if path.hasPrefix(OSPackageCatalog.dpkgStatusDirectory), let file = visible(path) {
                 found += OSPackageCatalog.dpkg(String(decoding: file.bytes, as: UTF8.self), location: path, layer: file.layer, os: os)
+            } else if LanguagePackageCatalog.isLockfile(path), let file = visible(path) {
+                // The lockfile speaks for an app only where its node_modules is not installed.
+                let directory = path.dropLast("package-lock.json".count)
+                guard !merged.files.keys.contains(where: { $0.hasPrefix(directory + "node_modules/") }) else { continue }
+                if let packages = LanguagePackageCatalog.npmLock(file.bytes, location: path, layer: file.layer) {
+                    found += packages
+                } else {
+                    unreadable.append(path)
+                }
             } else if LanguagePackageCatalog.isMetadata(path), let file = visible(path) {
                 if let package = LanguagePackageCatalog.package(at: path, file.bytes, layer: file.layer) {
                     found.append(package)
