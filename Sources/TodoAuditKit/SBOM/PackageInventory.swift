@@ -30,7 +30,8 @@ public struct PackageInventory: Sendable {
 
     /// `layers[i]` holds the contents the scan kept of layer i (the package databases and
     /// metadata files, by path); `merged` says which copy of each path the image shows.
-    public init(layers: [[String: [UInt8]]], merged: MergedView) {
+    /// `goBinaries`: the build info of Go executables the reader met, by layer and path.
+    public init(layers: [[String: [UInt8]]], merged: MergedView, goBinaries: [(layer: Int, path: String, info: GoBuildInfo)] = []) {
         func visible(_ path: String) -> (bytes: [UInt8], layer: Int)? {
             guard let file = merged.files[path], file.entry.kind == .file, let bytes = layers[file.layer][path] else { return nil }
             return (bytes, file.layer)
@@ -83,6 +84,9 @@ public struct PackageInventory: Sendable {
                 }
             }
         }
+        for binary in goBinaries where merged.files[binary.path]?.layer == binary.layer {
+            found += Self.goModules(binary.info, location: binary.path, layer: binary.layer)
+        }
         // Debian packages name their licenses in their copyright files.
         for index in found.indices where found[index].ecosystem == .deb && found[index].license == nil {
             if let file = visible(OSPackageCatalog.copyrightPath(found[index].name)) {
@@ -92,6 +96,39 @@ public struct PackageInventory: Sendable {
         operatingSystem = os
         components = Self.fold(found)
         self.unreadable = unreadable
+    }
+
+    /// A Go executable's main module (depending on the others) and its dependency modules.
+    static func goModules(_ info: GoBuildInfo, location: String, layer: Int) -> [SoftwarePackage] {
+        func package(_ module: GoBuildInfo.Module) -> SoftwarePackage {
+            var parts = module.path.split(separator: "/").map(String.init)
+            // `host/owner/repo/more/path`: the path inside the repository is the subpath, as in
+            // the purl spec's `pkg:golang/google.golang.org/genproto#googleapis/api/annotations`
+            // (and as syft writes `…/semver/v3` and `…/x/ansi`).
+            var subpath: String?
+            if parts.count > 3 {
+                subpath = parts[3...].joined(separator: "/")
+                parts = Array(parts[..<3])
+            }
+            let purl = PackageURL(type: "golang", namespace: parts.count > 1 ? parts.dropLast().joined(separator: "/") : nil,
+                                  name: parts.last ?? "", version: module.version == "(devel)" ? nil : module.version, subpath: subpath)
+            var out = SoftwarePackage(ecosystem: .golang, name: module.path, version: module.version, purl: purl, location: location, layer: layer)
+            out.properties["todoaudit:golang:go-version"] = info.goVersion
+            return out
+        }
+        // The standard library is linked into every executable, at the toolchain's version.
+        var dependencies = info.dependencies.filter { !$0.path.isEmpty }.map(package)
+        if info.goVersion.hasPrefix("go") {
+            let version = String(info.goVersion.dropFirst(2).prefix { !" ".contains($0) })
+            var stdlib = SoftwarePackage(ecosystem: .golang, name: "stdlib", version: version,
+                                         purl: PackageURL(type: "golang", name: "stdlib", version: version), location: location, layer: layer)
+            stdlib.properties["todoaudit:golang:go-version"] = info.goVersion
+            dependencies.append(stdlib)
+        }
+        guard let main = info.main, !main.path.isEmpty else { return dependencies }
+        var root = package(main)
+        root.dependsOnPackages = dependencies.map(\.purl)
+        return [root] + dependencies
     }
 
     /// One component per purl; dependencies resolved to components of the same ecosystem.
@@ -116,6 +153,10 @@ public struct PackageInventory: Sendable {
         }
         for index in components.indices {
             let package = components[index].package
+            if !package.dependsOnPackages.isEmpty {
+                components[index].dependsOn = Set(package.dependsOnPackages).subtracting([package.purl]).sorted()
+                continue
+            }
             guard package.ecosystem == .deb || package.ecosystem == .apk else { continue }
             let scope = package.ecosystem.rawValue + ":"
             var refs = Set<PackageURL>()

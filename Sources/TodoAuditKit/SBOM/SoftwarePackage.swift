@@ -2,7 +2,7 @@
 /// package's own metadata, before copies are folded together.
 public struct SoftwarePackage: Sendable, Hashable {
     public enum Ecosystem: String, Sendable, Hashable, Comparable {
-        case apk, deb, python, npm
+        case apk, deb, golang, python, npm
 
         public static func < (a: Ecosystem, b: Ecosystem) -> Bool { a.rawValue < b.rawValue }
     }
@@ -22,6 +22,8 @@ public struct SoftwarePackage: Sendable, Hashable {
     public var description: String?
     /// Names of the packages it needs (OS packages: `Depends`/`D:`), resolved later.
     public var dependsOn: [String] = []
+    /// Exact components it depends on, when its metadata names them (a Go binary's modules).
+    public var dependsOnPackages: [PackageURL] = []
     /// Names (and virtual names) it provides (`Provides`/`p:`), for resolving those.
     public var provides: [String] = []
     /// Where it was found: the database or metadata file, without a leading `/`.
