@@ -129,6 +129,15 @@ struct RealImageSBOMTests {
         let entries = xml.components(separatedBy: "<dependency ref=\"pkg:deb/debian/gcc@").dropFirst()
         let gcc = try #require(entries.first { !$0.prefix { $0 != "\n" }.hasSuffix("/>") })
         #expect(gcc.components(separatedBy: "</dependency>")[0].contains("<dependency ref=\"pkg:deb/debian/cpp@"))
+        // Every dependency ref names a component, and no component's list repeats one.
+        let refs = Set(xml.components(separatedBy: "bom-ref=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) })
+        let dependencies = xml.components(separatedBy: "<dependencies>")[1]
+        for entry in dependencies.components(separatedBy: "</dependency>") {
+            let targets = entry.components(separatedBy: "<dependency ref=\"").dropFirst().map { String($0.prefix { $0 != "\"" }) }
+            guard !targets.isEmpty else { continue }
+            #expect(targets.allSatisfy(refs.contains), "\(targets.filter { !refs.contains($0) }.prefix(3))")
+            #expect(Set(targets.dropFirst()).count == targets.count - 1, "repeated ref in \(targets.first ?? "")")
+        }
         if ProcessInfo.processInfo.environment["TODOAUDIT_CYCLONEDX_PYTHON"] != nil {
             #expect(try SBOMCommandTests.validate(xml, spec: "1.6") == nil)
         }

@@ -66,16 +66,16 @@ struct ImageAudit {
         var inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)?
         var whenIdle: (@Sendable (@Sendable () -> Bool) -> Void)?
         let goBinaries = catalog ? GoBinaries() : nil
+        let packageFiles = catalog ? CatalogedFiles() : nil
         if secrets != nil || goBinaries != nil {
             inspect = { layer, entry, content in
                 secrets?.inspect(layer: layer, entry: entry, content: content)
+                packageFiles?.inspect(layer: layer, entry: entry, content: content)
                 goBinaries?.inspect(layer: layer, entry: entry, content: content)
             }
         }
         if let secrets { whenIdle = { walking in secrets.help(while: walking) } }
-        let wanted: @Sendable (LayerEntry) -> Int? = { entry in
-            ImageFacts.wantsContent(entry.path) || (catalog && PackageInventory.wants(entry.path)) ? contentLimit : nil
-        }
+        let wanted: @Sendable (LayerEntry) -> Int? = { ImageFacts.wantsContent($0.path) ? contentLimit : nil }
         let scan = image.scan(contentLimit: wanted, progress: progress,
                               maxLayerBytes: maxLayerBytes, inspect: inspect, whenIdle: whenIdle)
         let layers = scan.layers.map { layer in
@@ -91,7 +91,9 @@ struct ImageAudit {
         facts.problems = image.problems
         facts.digest = image.descriptor.manifestDigest ?? image.configDigest
         if catalog {
-            facts.inventory = PackageInventory(layers: scan.layers.map(\.contents), merged: scan.merged, goBinaries: goBinaries?.all ?? [])
+            facts.inventory = PackageInventory(layers: scan.layers.map(\.contents), merged: scan.merged, cataloged: packageFiles?.all ?? [:],
+                                               goBinaries: goBinaries?.all ?? [],
+                                               unreadableGoBinaries: goBinaries?.unreadablePaths ?? [])
         }
         if let secrets { (facts.secrets, facts.secretStats) = secrets.results }
         return facts

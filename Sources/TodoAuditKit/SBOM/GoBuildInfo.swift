@@ -125,10 +125,19 @@ final class GoBinaries: @unchecked Sendable {
             search.feed(chunk)
             return !search.isDone
         }
-        guard let blob = search.blob, let info = GoBuildInfo.parse(blob) else { return }
+        guard let blob = search.blob else { return }
         lock.lock()
-        found.append((layer, entry.path, info))
+        if let info = GoBuildInfo.parse(blob) { found.append((layer, entry.path, info)) } else { unreadable.append((layer, entry.path)) }
         lock.unlock()
+    }
+
+    /// Executables with the marker whose build info could not be read (pre-1.18 pointer
+    /// form, or damaged).
+    private var unreadable: [(layer: Int, path: String)] = []
+    var unreadablePaths: [(layer: Int, path: String)] {
+        lock.lock()
+        defer { lock.unlock() }
+        return unreadable.sorted { ($0.layer, $0.path) < ($1.layer, $1.path) }
     }
 
     var all: [(layer: Int, path: String, info: GoBuildInfo)] {

@@ -23,15 +23,23 @@ public struct PackageInventory: Sendable {
     /// Metadata files that named no package (no name or version, not JSON), counted in the report.
     public var unreadable: [String]
 
-    /// Whether the scan should keep a file's content for the inventory.
-    public static func wants(_ path: String) -> Bool {
-        LanguagePackageCatalog.isMetadata(path) || LanguagePackageCatalog.isLockfile(path) || OSPackageCatalog.isCopyright(path)
-    }
-
     /// `layers[i]` holds the contents the scan kept of layer i (the package databases and
     /// metadata files, by path); `merged` says which copy of each path the image shows.
     /// `goBinaries`: the build info of Go executables the reader met, by layer and path.
-    public init(layers: [[String: [UInt8]]], merged: MergedView, goBinaries: [(layer: Int, path: String, info: GoBuildInfo)] = []) {
+    /// `cataloged` holds the package metadata files already parsed, by layer and path;
+    /// without it they are parsed from `layers` (tests hand in raw files).
+    public init(layers: [[String: [UInt8]]], merged: MergedView, cataloged: [Int: [String: CatalogedFile]]? = nil,
+                goBinaries: [(layer: Int, path: String, info: GoBuildInfo)] = [],
+                unreadableGoBinaries: [(layer: Int, path: String)] = []) {
+        let cataloged = cataloged ?? Dictionary(uniqueKeysWithValues: layers.enumerated().map { index, files in
+            (index, Dictionary(uniqueKeysWithValues: files.filter { CatalogedFile.wants($0.key) }.map {
+                ($0.key, CatalogedFile.parse(path: $0.key, $0.value, layer: index))
+            }))
+        })
+        func parsed(_ path: String) -> CatalogedFile? {
+            guard let file = merged.files[path], file.entry.kind == .file else { return nil }
+            return cataloged[file.layer]?[path]
+        }
         func visible(_ path: String) -> (bytes: [UInt8], layer: Int)? {
             guard let file = merged.files[path], file.entry.kind == .file, let bytes = layers[file.layer][path] else { return nil }
             return (bytes, file.layer)
@@ -65,37 +73,34 @@ public struct PackageInventory: Sendable {
         for path in merged.files.keys.sorted() {
             if path.hasPrefix(OSPackageCatalog.dpkgStatusDirectory), let file = visible(path) {
                 found += OSPackageCatalog.dpkg(String(decoding: file.bytes, as: UTF8.self), location: path, layer: file.layer, os: os)
-            } else if LanguagePackageCatalog.isLockfile(path), let file = visible(path) {
-                // The lockfile speaks for an app only where its node_modules is not installed.
-                let directory = path.dropLast("package-lock.json".count)
-                guard !merged.files.keys.contains(where: { $0.hasPrefix(directory + "node_modules/") }) else { continue }
-                if let packages = LanguagePackageCatalog.npmLock(file.bytes, location: path, layer: file.layer) {
-                    found += packages
-                } else {
-                    unreadable.append(path)
+            } else if let file = parsed(path) {
+                if LanguagePackageCatalog.isLockfile(path) {
+                    // The lockfile speaks for an app only where its node_modules is not installed.
+                    let directory = path.dropLast("package-lock.json".count)
+                    if merged.files.keys.contains(where: { $0.hasPrefix(directory + "node_modules/") }) { continue }
                 }
-            } else if LanguagePackageCatalog.isMetadata(path), let file = visible(path) {
-                if let package = LanguagePackageCatalog.package(at: path, file.bytes, layer: file.layer) {
-                    found.append(package)
-                } else if !path.hasSuffix("package.json") || !LanguagePackageCatalog.isJSONObject(file.bytes) {
-                    // A package.json without a name and a version is a project file, not a
-                    // package; one that is not JSON, or metadata without a version, is damage.
-                    unreadable.append(path)
+                switch file {
+                case .packages(let packages): found += packages
+                case .unreadable: unreadable.append(path)
+                case .licenses, .none: break
                 }
             }
         }
         for binary in goBinaries where merged.files[binary.path]?.layer == binary.layer {
             found += Self.goModules(binary.info, location: binary.path, layer: binary.layer)
         }
+        for binary in unreadableGoBinaries where merged.files[binary.path]?.layer == binary.layer {
+            unreadable.append(binary.path)
+        }
         // Debian packages name their licenses in their copyright files.
         for index in found.indices where found[index].ecosystem == .deb && found[index].license == nil {
-            if let file = visible(OSPackageCatalog.copyrightPath(found[index].name)) {
-                found[index].licenses = OSPackageCatalog.copyrightLicenses(String(decoding: file.bytes, as: UTF8.self))
+            if case .licenses(let licenses)? = parsed(OSPackageCatalog.copyrightPath(found[index].name)) {
+                found[index].licenses = licenses
             }
         }
         operatingSystem = os
         components = Self.fold(found)
-        self.unreadable = unreadable
+        self.unreadable = unreadable.sorted()
     }
 
     /// A Go executable's main module (depending on the others) and its dependency modules.
