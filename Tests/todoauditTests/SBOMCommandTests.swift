@@ -107,13 +107,26 @@ import Testing
 /// The SBOM of the real Debian images: layer attribution and the dependency graph.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["TODOAUDIT_REAL_IMAGES"] != nil))
 struct RealImageSBOMTests {
+    /// `todoaudit sbom IMAGE`'s document.
+    static func sbom(_ image: String) throws -> String {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ta-real-sbom-\(UUID().uuidString).xml").path
+        let r = try CLI.run(["sbom", image, "-o", out])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        return try String(contentsOfFile: out, encoding: .utf8)
+    }
+
+    /// syft's artifacts for `docker-archive:IMAGE` (TODOAUDIT_SYFT), offline.
+    static func syftArtifacts(_ image: String) throws -> [[String: Any]] {
+        let syft = try CLI.run(["scan", "-q", "docker-archive:\(image)", "-o", "json"], environment: ["SYFT_CHECK_FOR_APP_UPDATE": "false"],
+                               executable: URL(fileURLWithPath: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"]!))
+        #expect(syft.status == 0, "syft: \(syft.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(syft.stdout.utf8)) as? [String: Any])
+        return json["artifacts"] as? [[String: Any]] ?? []
+    }
+
     @Test(arguments: ["real-v1.tar", "real-v1.oci.tar"])
     func packagesKnowTheLayerThatBroughtThem(file: String) throws {
-        let path = RealImageTests.directory.appendingPathComponent(file).path
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ta-real-sbom-\(UUID().uuidString).xml").path
-        let r = try CLI.run(["sbom", path, "-o", out])
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        let xml = try Self.sbom(RealImageTests.directory.appendingPathComponent(file).path)
         func layer(of name: String) -> String? {
             guard let start = xml.range(of: "<name>\(name)</name>") else { return nil }
             let rest = xml[start.upperBound...]
@@ -154,10 +167,7 @@ struct RealImageSBOMTests {
           arguments: ["real-lang.tar", "real-v1.tar"])
     func samePackagesAsSyft(file: String) throws {
         let path = RealImageTests.directory.appendingPathComponent(file).path
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ta-syft-cmp-\(UUID().uuidString).xml").path
-        let r = try CLI.run(["sbom", path, "-o", out])
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        let xml = try Self.sbom(path)
         var ours: [String: Set<String>] = [:]
         for part in xml.components(separatedBy: "<component type=\"library\"").dropFirst() {
             guard let start = part.range(of: "<purl>"), let end = part.range(of: "</purl>") else { continue }
@@ -166,13 +176,8 @@ struct RealImageSBOMTests {
             ours[type == "pypi" ? "python" : type, default: []].insert(purl)
         }
 
-        let syft = try CLI.run(["scan", "-q", "docker-archive:\(path)", "-o", "json"],
-                               environment: ["SYFT_CHECK_FOR_APP_UPDATE": "false"],
-                               executable: URL(fileURLWithPath: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"]!))
-        #expect(syft.status == 0, "syft: \(syft.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(syft.stdout.utf8)) as? [String: Any])
         var theirs: [String: Set<String>] = [:]
-        for artifact in json["artifacts"] as? [[String: Any]] ?? [] {
+        for artifact in try Self.syftArtifacts(path) {
             guard let type = artifact["type"] as? String, ["deb", "python", "npm"].contains(type),
                   var purl = artifact["purl"] as? String, artifact["version"] as? String != "UNKNOWN" else { continue }
             if let query = purl.firstIndex(of: "?") {
@@ -205,20 +210,13 @@ struct RealImageSBOMTests {
         let make = try CLI.run(["python3", CLI.repository.appendingPathComponent("Tests/todoauditTests/make_go_image.py").path, executable, image],
                                executable: URL(fileURLWithPath: "/usr/bin/env"))
         #expect(make.status == 0, "\(make.stderr)")
-        let out = image + ".cdx.xml"
-        let r = try CLI.run(["sbom", image, "-o", out])
-        #expect(r.status == 0, "stderr: \(r.stderr)")
-        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        let xml = try Self.sbom(image)
         let ours = Set(xml.components(separatedBy: "<purl>").dropFirst().map { String($0.prefix { $0 != "<" }) }.filter { $0.hasPrefix("pkg:golang/") })
         #expect(ours.contains("pkg:golang/github.com/anchore/syft"))
         #expect(ours.contains { $0.hasPrefix("pkg:golang/stdlib@1.") })
         #expect(xml.contains("<property name=\"todoaudit:golang:go-version\">go1."))
 
-        let syft = try CLI.run(["scan", "-q", "docker-archive:\(image)", "-o", "json"], environment: ["SYFT_CHECK_FOR_APP_UPDATE": "false"],
-                               executable: URL(fileURLWithPath: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"]!))
-        #expect(syft.status == 0, "syft: \(syft.stderr)")
-        let json = try #require(try JSONSerialization.jsonObject(with: Data(syft.stdout.utf8)) as? [String: Any])
-        let theirs = Set((json["artifacts"] as? [[String: Any]] ?? []).filter { $0["type"] as? String == "go-module" }.compactMap { $0["purl"] as? String })
+        let theirs = Set(try Self.syftArtifacts(image).filter { $0["type"] as? String == "go-module" }.compactMap { $0["purl"] as? String })
         let main = { (purl: String) in purl.hasPrefix("pkg:golang/github.com/anchore/syft@") || purl == "pkg:golang/github.com/anchore/syft" }
         #expect(theirs.count > 100)
         #expect(ours.filter { !main($0) } == theirs.filter { !main($0) })
