@@ -44,19 +44,8 @@ public struct CycloneDXDocument: Sendable {
     /// `SOURCE_DATE_EPOCH` (seconds since 1970) as an `xs:dateTime` in UTC; nil when not a number.
     public static func timestamp(sourceDateEpoch: String) -> String? {
         guard let seconds = Int64(sourceDateEpoch.trimmingCharacters(in: .whitespaces)), seconds >= 0, seconds < 253_402_300_800 else { return nil }
-        let days = seconds / 86_400, rest = seconds % 86_400
-        // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-        let z = days + 719_468
-        let era = z / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
+        let formatter = ISO8601DateFormatter()   // UTC, `2023-11-14T22:13:20Z`
+        return formatter.string(from: Date(timeIntervalSince1970: TimeInterval(seconds)))
     }
 
     /// `urn:uuid:` from the SHA-256 of the image digest, shaped as a name-based (version 5

@@ -59,25 +59,37 @@ public struct PackageInventory: Sendable {
             guard let final = visible(database.path) else { continue }
             var since: [String: Int] = [:]
             var previous = Set<String>()
+            var listed: [SoftwarePackage] = []
             for (index, contents) in layers.enumerated() where index <= final.layer {
                 guard let bytes = contents[database.path] else { continue }
-                let listed = Set(database.parse(String(decoding: bytes, as: UTF8.self), database.path, index, os).map(\.purl.description))
-                for purl in listed where !previous.contains(purl) { since[purl] = index }
-                previous = listed
+                listed = database.parse(String(decoding: bytes, as: UTF8.self), database.path, index, os)
+                let purls = Set(listed.map(\.purl.description))
+                for purl in purls where !previous.contains(purl) { since[purl] = index }
+                previous = purls
             }
-            for var package in database.parse(String(decoding: final.bytes, as: UTF8.self), database.path, final.layer, os) {
+            // The last copy parsed is the one the image shows.
+            for var package in listed {
                 package.layer = since[package.purl.description] ?? final.layer
                 found.append(package)
             }
         }
-        for path in merged.files.keys.sorted() {
-            if path.hasPrefix(OSPackageCatalog.dpkgStatusDirectory), let file = visible(path) {
-                found += OSPackageCatalog.dpkg(String(decoding: file.bytes, as: UTF8.self), location: path, layer: file.layer, os: os)
-            } else if let file = parsed(path) {
+        // Distroless keeps one dpkg file per package; the other metadata files were parsed
+        // while the layers were read. Only the copy the image shows counts.
+        for (index, contents) in layers.enumerated() {
+            for (path, bytes) in contents where path.hasPrefix(OSPackageCatalog.dpkgStatusDirectory) && merged.files[path]?.layer == index {
+                found += OSPackageCatalog.dpkg(String(decoding: bytes, as: UTF8.self), location: path, layer: index, os: os)
+            }
+        }
+        // Directories holding an installed node_modules, worked out once if a lockfile needs it.
+        var installed: Set<Substring>?
+        for (index, files) in cataloged {
+            for (path, file) in files where merged.files[path]?.layer == index && merged.files[path]?.entry.kind == .file {
                 if LanguagePackageCatalog.isLockfile(path) {
                     // The lockfile speaks for an app only where its node_modules is not installed.
-                    let directory = path.dropLast("package-lock.json".count)
-                    if merged.files.keys.contains(where: { $0.hasPrefix(directory + "node_modules/") }) { continue }
+                    if installed == nil {
+                        installed = Set(merged.files.keys.compactMap { key in key.range(of: "node_modules/").map { key[..<$0.lowerBound] } })
+                    }
+                    if installed!.contains(path.dropLast("package-lock.json".count)) { continue }
                 }
                 switch file {
                 case .packages(let packages): found += packages
