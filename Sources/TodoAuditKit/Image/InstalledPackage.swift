@@ -11,44 +11,25 @@ public struct InstalledPackage: Sendable, Hashable {
     /// Parses `lib/apk/db/installed`: blank-line separated records of `K:value` lines,
     /// `F:` a directory and the following `R:` files in it.
     public static func apk(_ text: String) -> [InstalledPackage] {
-        var out: [InstalledPackage] = []
-        var name = "", version = "", directory = ""
-        var files: [String] = []
-        func flush() {
-            if !name.isEmpty { out.append(InstalledPackage(manager: .apk, name: name, version: version, files: files)) }
-            name = ""; version = ""; directory = ""; files = []
-        }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.isEmpty { flush(); continue }
-            guard line.count >= 2, line.dropFirst().first == ":" else { continue }
-            let value = String(line.dropFirst(2))
-            switch line.first {
-            case "P": name = value
-            case "V": version = value
-            case "F": directory = value
-            case "R": files.append(directory.isEmpty ? value : directory + "/" + value)
-            default: break
+        ControlStanza.parse(text).compactMap { record in
+            guard let name = record["P"], !name.isEmpty else { return nil }
+            var directory = ""
+            var files: [String] = []
+            for (key, value) in record.lines {
+                if key == "F" { directory = value }
+                if key == "R" { files.append(directory.isEmpty ? value : directory + "/" + value) }
             }
+            return InstalledPackage(manager: .apk, name: name, version: record["V"] ?? "", files: files)
         }
-        flush()
-        return out
     }
 
     /// Parses a dpkg status file: RFC 822-style stanzas; only `install ok installed` counts.
     public static func dpkg(_ text: String) -> [InstalledPackage] {
-        var out: [InstalledPackage] = []
-        for stanza in text.split(separator: "\n\n", omittingEmptySubsequences: true) {
-            var name = "", version = "", status = "install ok installed"
-            for line in stanza.split(separator: "\n") {
-                if line.hasPrefix("Package: ") { name = String(line.dropFirst(9)) }
-                else if line.hasPrefix("Version: ") { version = String(line.dropFirst(9)) }
-                else if line.hasPrefix("Status: ") { status = String(line.dropFirst(8)) }
-            }
-            if !name.isEmpty && status.hasSuffix(" installed") {
-                out.append(InstalledPackage(manager: .dpkg, name: name.trimmingWhitespace(), version: version.trimmingWhitespace(), files: []))
-            }
+        ControlStanza.parse(text).compactMap { stanza in
+            guard let name = stanza["Package"]?.trimmingWhitespace(), !name.isEmpty,
+                  (stanza["Status"] ?? "install ok installed").hasSuffix(" installed") else { return nil }
+            return InstalledPackage(manager: .dpkg, name: name, version: stanza["Version"]?.trimmingWhitespace() ?? "", files: [])
         }
-        return out
     }
 }
 

@@ -6,6 +6,8 @@ struct ControlStanza {
     var fields: [String: String] = [:]
     /// Repeated fields (`Classifier`) in order.
     var repeated: [String: [String]] = [:]
+    /// Every field line in file order (apk's `F:` directory then its `R:` files).
+    var lines: [(key: String, value: String)] = []
 
     subscript(_ key: String) -> String? { fields[key] }
 
@@ -39,6 +41,7 @@ struct ControlStanza {
             guard !key.isEmpty, !key.contains(" ") else { continue }
             if current.fields[key] == nil { current.fields[key] = value }
             current.repeated[key, default: []].append(value)
+            current.lines.append((key, value))
             lastKey = key
         }
         flush()
