@@ -75,8 +75,7 @@ struct ImageAudit {
             }
         }
         if let secrets { whenIdle = { walking in secrets.help(while: walking) } }
-        let wanted: @Sendable (LayerEntry) -> Int? = { ImageFacts.wantsContent($0.path) ? contentLimit : nil }
-        let scan = image.scan(contentLimit: wanted, progress: progress,
+        let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress,
                               maxLayerBytes: maxLayerBytes, inspect: inspect, whenIdle: whenIdle)
         let layers = scan.layers.map { layer in
             var problems: [String] = [], unsafe: [String] = []
