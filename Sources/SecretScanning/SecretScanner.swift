@@ -302,7 +302,7 @@ public struct SecretScanner: Sendable {
         }
         if let validation = spec.validation, !documentation {
             let quoted = Self.insideStringLiteral(buffer, at: secret.lowerBound)
-            guard rules.validator.accepts(validation, secret: bytes, whole: Array(buffer[match.range]), key: key,
+            guard rules.validator.accepts(validation, secret: bytes, whole: Array(buffer[match.range]),
                                           quoted: quoted, fileName: fileName) else { return nil }
         }
         if Self.lineIsAllowed(buffer, at: secret.lowerBound) { return nil }

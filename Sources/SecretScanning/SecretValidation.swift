@@ -8,8 +8,7 @@ struct SecretValidator: Sendable {
     /// Whether a candidate of a kind with `validation` is a real secret. `whole` is the
     /// pattern's entire match (a PEM block, `key = "value"`), `quoted` whether a quote
     /// sits right before the secret.
-    func accepts(_ validation: SecretKind.Validation, secret: [UInt8], whole: [UInt8], key: String?, quoted: Bool,
-                 fileName: String) -> Bool {
+    func accepts(_ validation: SecretKind.Validation, secret: [UInt8], whole: [UInt8], quoted: Bool, fileName: String) -> Bool {
         switch validation {
         case .jwt: return Self.isJWT(secret)
         case .base64Credentials: return isBase64Credentials(secret)

@@ -16,11 +16,7 @@ struct RulesCommand: ParsableCommand {
     var format: ListFormat = .text
 
     func run() throws {
-        let catalog: RuleCatalog
-        switch RuleCatalog.builtInWithExamples {
-        case .success(let c): catalog = c
-        case .failure(let error): throw fail("rules: \(error)")
-        }
+        let catalog = try loadCatalog(RuleCatalog.builtInWithExamples)
         if let rule {
             guard let found = catalog.rule(named: rule) else {
                 throw fail("no rule named '\(rule)' (see todoaudit rules)")

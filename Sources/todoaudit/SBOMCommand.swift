@@ -35,13 +35,9 @@ struct SBOMCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog: RuleCatalog
-        switch RuleCatalog.builtIn {
-        case .success(let c): catalog = c
-        case .failure(let error): throw fail("rules: \(error)")
-        }
+        let catalog = try loadCatalog(RuleCatalog.builtIn)
         var sbom = ImageSBOM(imageName: imageName, platform: platform)
-        sbom.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { $0.isEmpty ? nil : $0 }
+        sbom.sourceDateEpoch = sourceDateEpoch
         let documents: [CycloneDXDocument]
         do { documents = try sbom.documents(path: image, catalog: catalog) } catch { throw fail(error.description) }
         guard documents.count == 1 else {

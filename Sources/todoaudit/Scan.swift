@@ -77,11 +77,7 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
-        let catalog: RuleCatalog
-        switch RuleCatalog.builtIn {
-        case .success(let c): catalog = c
-        case .failure(let error): throw fail("rules: \(error)")
-        }
+        let catalog = try loadCatalog(RuleCatalog.builtIn)
         var inputs = paths
         if let dockerfile { inputs.append(dockerfile) }
 
@@ -102,7 +98,7 @@ struct Scan: ParsableCommand {
         if let maxLayerBytes, let bytes = ByteSize.parse(maxLayerBytes) { auditor.maxLayerBytes = bytes }
         if sbom != nil {
             auditor.sbom = true
-            auditor.sourceDateEpoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { $0.isEmpty ? nil : $0 }
+            auditor.sourceDateEpoch = sourceDateEpoch
         }
         // With an image and --dockerfile, image findings also name the Dockerfile line of their layer.
         if let dockerfile, paths.contains(where: { $0 != "-" && Auditor.isImagePath($0) }) { auditor.dockerfileForImages = dockerfile }

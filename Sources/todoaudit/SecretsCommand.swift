@@ -38,11 +38,7 @@ struct SecretsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let catalog: RuleCatalog
-        switch RuleCatalog.builtIn {
-        case .success(let c): catalog = c
-        case .failure(let error): throw fail("rules: \(error)")
-        }
+        let catalog = try loadCatalog(RuleCatalog.builtIn)
         var configuration = try report.configuration(near: paths[0])
         if let maxFileSize, let bytes = ByteSize.parse(maxFileSize) { configuration.secrets.maxFileBytes = Int(min(bytes, Int64(Int32.max))) }
         if scanBinary { configuration.secrets.scanBinary = true }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TodoAuditKit
 
 @main
@@ -14,6 +15,19 @@ struct TodoAuditCommand: ParsableCommand {
         subcommands: [Scan.self, SecretsCommand.self, SBOMCommand.self, RulesCommand.self],
         defaultSubcommand: Scan.self
     )
+}
+
+/// The embedded rule catalog, or the one-line error that it does not load.
+func loadCatalog(_ loaded: Result<RuleCatalog, some Error>) throws -> RuleCatalog {
+    switch loaded {
+    case .success(let catalog): return catalog
+    case .failure(let error): throw fail("rules: \(error)")
+    }
+}
+
+/// `SOURCE_DATE_EPOCH`, when set and not empty: SBOM timestamps use it instead of the image's date.
+var sourceDateEpoch: String? {
+    ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { $0.isEmpty ? nil : $0 }
 }
 
 /// Prints one line to stderr and exits with `code`.

@@ -39,11 +39,8 @@ struct SecretName {
     /// The words of a name, lower-cased. ASCII names (nearly all) are split over their
     /// bytes: the secret scanner asks for every key it meets.
     static func split(_ name: String) -> [String] {
-        var utf8 = name.utf8
-        if let parts = utf8.withContiguousStorageIfAvailable(splitASCII) ?? nil { return parts }
-        utf8 = String(name).utf8  // a bridged string: make it native and contiguous
-        if let parts = utf8.withContiguousStorageIfAvailable(splitASCII) ?? nil { return parts }
-        return splitCharacters(name)
+        var contiguous = name
+        return contiguous.withUTF8(splitASCII) ?? splitCharacters(name)
     }
 
     /// nil when the name is not ASCII.
