@@ -24,6 +24,9 @@ public final class SecretRuleSet: Sendable {
     let windowKinds: [[Int]]
     /// Keyword index → how far before it its keyed kinds' matches may start (the most).
     let keyedReach: [Int]
+    /// Keyword index → whether every keyed kind it gates judges its key: then a hit whose
+    /// identifier is no secret name needs nothing more.
+    let keyedKindsAllJudgeKey: [Bool]
     /// Whether a keyword is itself a secret name (`password`, not `define`): then the
     /// identifier around it is the key a generic kind judges.
     let keywordNamesSecret: [Bool]
@@ -100,6 +103,7 @@ public final class SecretRuleSet: Sendable {
         keyedKinds = keywordKinds.map { $0.filter { kinds[$0].startsWithin != nil } }
         windowKinds = keywordKinds.map { $0.filter { kinds[$0].startsWithin == nil } }
         keyedReach = keywordKinds.map { $0.compactMap { kinds[$0].startsWithin }.max() ?? 0 }
+        keyedKindsAllJudgeKey = keywordKinds.map { $0.filter { kinds[$0].startsWithin != nil }.allSatisfy { kinds[$0].validation == .generic } }
         self.keywordNamesSecret = keywords.map { isSecretName(String(decoding: $0, as: UTF8.self)) }
         self.pathKinds = pathKinds
         self.placeholder = Placeholder(globs: placeholders)

@@ -133,6 +133,8 @@ public struct SecretScanner: Sendable {
             var nameIsSecret: Bool?
             if rules.keywordNamesSecret[hit.keyword] {
                 nameIsSecret = names.judge(base, count: count, around: start..<hit.end, rules.validator)
+                // `tokenizer`, `bypass`: most hits end here, before any line is measured.
+                if nameIsSecret == false && rules.keyedKindsAllJudgeKey[hit.keyword] { continue }
             }
             let widest = rules.keyedReach[hit.keyword]
             let lineStart = Self.lineStart(base, before: start, limit: widest)
