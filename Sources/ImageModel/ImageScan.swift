@@ -34,7 +34,7 @@ extension Image {
     /// still walking, so work handed off by those (file scans) can be done there.
     public func mapLayers<T: Sendable>(whenIdle: (@Sendable (_ walking: @Sendable () -> Bool) -> Void)? = nil,
                                        _ body: @Sendable (Layer) -> T) -> [T] {
-        let results = LayerResults<T>(count: layers.count)
+        let results = ParallelResults<T>(count: layers.count)
         let layers = self.layers
         let order = layers.indices.sorted { layers[$0].compressedSize > layers[$1].compressedSize }
         let workers = max(1, min(layers.count, ProcessInfo.processInfo.activeProcessorCount))
@@ -43,7 +43,7 @@ extension Image {
                 let index = order[next]
                 results.set(index, body(layers[index]))
             }
-            whenIdle?({ results.walking })
+            whenIdle?({ results.isPending })
         }
         return results.values
     }
@@ -77,45 +77,6 @@ extension Image {
         }
         progress?.finished()
         return ImageScan(layers: layers, merged: merge.view)
-    }
-}
-
-/// Slots filled from several threads, one per layer, and which layer is next.
-private final class LayerResults<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
-    private var claimed = 0
-    private var done = 0
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    /// The next place in the walking order, nil when every layer has been taken.
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard claimed < slots.count else { return nil }
-        claimed += 1
-        return claimed - 1
-    }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        done += 1
-        lock.unlock()
-    }
-
-    /// Whether some layer is not walked yet.
-    var walking: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return done < slots.count
-    }
-
-    var values: [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0! }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ImageModel
 import SecretScanning
 
 /// `todoaudit secrets PATH…`: every regular file under the paths (symlinks are not
@@ -77,7 +78,7 @@ public struct FileSecretAudit: Sendable {
 
     /// Scans files on `jobs` threads; findings come back in file order.
     func scan(_ files: [ScannedFile], detector: SecretDetector, rule: Rule) -> ([Finding], SecretScanStats) {
-        let slots = FileResults(count: files.count)
+        let slots = ParallelResults<([Finding], SecretScanStats)>(count: files.count)
         let workers = min(jobs, max(1, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var buffer = FileBuffer()
@@ -170,34 +171,5 @@ struct FileBuffer: ~Copyable {
             total += n
         }
         return total == 0 ? .empty : .loaded(total)
-    }
-}
-
-/// Per-file results filled from several threads, and the next file to take.
-private final class FileResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [([Finding], SecretScanStats)?]
-    private var next = 0
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func claim() -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard next < slots.count else { return nil }
-        next += 1
-        return next - 1
-    }
-
-    func set(_ index: Int, _ value: ([Finding], SecretScanStats)) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [([Finding], SecretScanStats)] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.map { $0 ?? ([], SecretScanStats()) }
     }
 }
