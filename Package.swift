@@ -31,7 +31,7 @@ let package = Package(
 
         .target(
             name: "TodoAuditKit",
-            dependencies: ["DockerfileSyntax", "ImageModel", "SecretScanning", "XMLWriting", "Digesting", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DockerfileSyntax", "ImageModel", "ArchiveReading", "SecretScanning", "XMLWriting", "Digesting", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(
@@ -44,7 +44,7 @@ let package = Package(
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["RulesEmbedder"]),
 
         .testTarget(name: "DockerfileSyntaxTests", dependencies: ["DockerfileSyntax"]),
-        .testTarget(name: "TodoAuditKitTests", dependencies: ["TodoAuditKit", "DockerfileSyntax"]),
+        .testTarget(name: "TodoAuditKitTests", dependencies: ["TodoAuditKit", "DockerfileSyntax", "Digesting"]),
         .testTarget(name: "WrapperTests", dependencies: ["ArchiveReading", "XMLWriting", "PatternMatching", "Digesting"]),
         .testTarget(name: "SecretScanningTests", dependencies: ["SecretScanning"]),
         .testTarget(name: "ImageModelTests", dependencies: ["ImageModel", "ArchiveReading", "Digesting"], exclude: ["ImageBuilder.py"]),

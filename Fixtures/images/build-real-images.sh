@@ -13,6 +13,8 @@
 #   CACHE_DIR/oci                 OCI image layout, tag "v1" (umoci's working copy)
 #   CACHE_DIR/real-v1.tar         docker-archive, RepoTags ["todo/real:v1"]
 #   CACHE_DIR/real-v1.oci.tar     oci-archive (gzip layers)
+#   CACHE_DIR/real-lang.tar       docker-archive with Debian's Python and npm packages
+#   CACHE_DIR/real-java.tar       docker-archive with Debian's jars and a fat jar
 #
 # Layers of todo/real:v1, in order (see README.md in this directory for what an
 # audit must report about them):
@@ -259,7 +261,27 @@ if [[ ! -s $OUT_LANG ]]; then
   mv "$OUT_LANG.tmp" "$OUT_LANG"
 fi
 
+# --- 5. an image with real Java archives, for the SBOM ------------------------------
+# Debian's jars (from their .deb packages, unpacked with dpkg-deb, no JRE needed) plus a
+# Spring Boot-style fat jar nesting two of them; compared with syft in the tests.
+OUT_JAVA="$CACHE/real-java.tar"
+JAVA_PACKAGES="libcommons-lang3-java libslf4j-java libguava-java libjackson2-core-java"
+if [[ ! -s $OUT_JAVA ]]; then
+  log "apt-get download + dpkg-deb -x: Debian's jars; make_java_image.py"
+  rm -rf "$CACHE/java-debs" "$CACHE/java-root"
+  mkdir -p "$CACHE/java-debs" "$CACHE/java-root"
+  # shellcheck disable=SC2086
+  (cd "$CACHE/java-debs" && { apt-get download -q $JAVA_PACKAGES || { apt-get update -q && apt-get download -q $JAVA_PACKAGES; }; }) \
+    >"$CACHE/apt-java.log" 2>&1 || { tail -n 30 "$CACHE/apt-java.log" >&2; exit 1; }
+  for deb in "$CACHE"/java-debs/*.deb; do dpkg-deb -x "$deb" "$CACHE/java-root"; done
+  python3 "$(dirname "$0")/make_java_image.py" "$CACHE/java-root" "$OUT_JAVA.tmp"
+  mv "$OUT_JAVA.tmp" "$OUT_JAVA"
+  rm -rf "$CACHE/java-debs" "$CACHE/java-root"
+fi
+
 log "done in $((SECONDS - t0))s"
 echo "$OCI:$TAG"
 echo "$OUT_DOCKER"
 echo "$OUT_OCI"
+echo "$OUT_LANG"
+echo "$OUT_JAVA"

@@ -15,10 +15,9 @@ public final class ArchiveReader {
     public private(set) var dataOffset: Int64 = 0
 
     /// Opens a file on disk.
-    public init(path: String, blockSize: Int = 64 * 1024) throws(ArchiveError) {
+    public init(path: String, format: ArchiveFormat = .any, blockSize: Int = 64 * 1024) throws(ArchiveError) {
         guard let a = archive_read_new() else { throw ArchiveError(code: -1, message: "libarchive: out of memory") }
-        archive_read_support_filter_all(a)
-        archive_read_support_format_all(a)
+        format.enable(on: a)
         let status = archive_read_open_filename(a, path, blockSize)
         if status != ARCHIVE_OK {
             let error = Self.error(a)
@@ -31,13 +30,12 @@ public final class ArchiveReader {
         source = nil
     }
 
-    /// Reads an archive held in memory (a nested layer, a test fixture).
-    public init(bytes: [UInt8]) throws(ArchiveError) {
+    /// Reads an archive held in memory (a jar found in a layer, a test fixture).
+    public init(bytes: [UInt8], format: ArchiveFormat = .any) throws(ArchiveError) {
         guard let a = archive_read_new() else { throw ArchiveError(code: -1, message: "libarchive: out of memory") }
         let copy = UnsafeMutableRawBufferPointer.allocate(byteCount: max(bytes.count, 1), alignment: 1)
         copy.copyBytes(from: bytes)
-        archive_read_support_filter_all(a)
-        archive_read_support_format_all(a)
+        format.enable(on: a)
         let status = archive_read_open_memory(a, copy.baseAddress, bytes.count)
         if status != ARCHIVE_OK {
             let error = Self.error(a)

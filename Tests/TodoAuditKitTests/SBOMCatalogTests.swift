@@ -1,4 +1,5 @@
 import Foundation
+import Digesting
 import ImageModel
 import Testing
 @testable import TodoAuditKit
@@ -316,5 +317,70 @@ import Testing
         }
         let blob = try #require(search.blob)
         #expect(GoBuildInfo.parse(blob)?.goVersion == "go1.21.0")
+    }
+}
+
+@Suite struct JavaArchiveCatalogTests {
+    static func pom(_ group: String, _ artifact: String, _ version: String) -> (name: String, data: [UInt8]) {
+        ("META-INF/maven/\(group)/\(artifact)/pom.properties", Array("#Created by Apache Maven 3.9\r\ngroupId=\(group)\r\nartifactId = \(artifact)\r\nversion:\(version)\r\n".utf8))
+    }
+
+    static func manifest(_ text: String) -> (name: String, data: [UInt8]) { ("META-INF/MANIFEST.MF", Array(text.utf8)) }
+
+    @Test func aJarIsItsPomProperties() throws {
+        let jar = StoredZip.make([Self.manifest("Manifest-Version: 1.0\n"), Self.pom("org.slf4j", "slf4j-api", "1.7.32")])
+        let packages = try #require(JavaArchiveCatalog.packages(jar, location: "usr/share/java/slf4j-api.jar", layer: 2))
+        #expect(packages.map(\.purl.description) == ["pkg:maven/org.slf4j/slf4j-api@1.7.32"])
+        #expect(packages[0].layer == 2 && packages[0].hashes["SHA-1"]?.count == 40)
+        #expect(packages[0].properties["todoaudit:maven:pom-properties"] == "META-INF/maven/org.slf4j/slf4j-api/pom.properties")
+    }
+
+    /// Spring Boot nests library jars; each is a package found at `outer:inner`.
+    @Test func nestedJarsAreReadFromMemory() throws {
+        let library = StoredZip.make([Self.pom("com.google.guava", "guava", "31.1-jre")])
+        let app = StoredZip.make([Self.pom("com.example", "demo", "0.0.1-SNAPSHOT"), ("BOOT-INF/lib/guava-31.1-jre.jar", library),
+                                  ("BOOT-INF/lib/not-a-zip.jar", Array("text".utf8))])
+        let packages = try #require(JavaArchiveCatalog.packages(app, location: "app/app.jar", layer: 0))
+        #expect(packages.map(\.purl.description) == ["pkg:maven/com.example/demo@0.0.1-SNAPSHOT", "pkg:maven/com.google.guava/guava@31.1-jre"])
+        #expect(packages.map(\.location) == ["app/app.jar", "app/app.jar:BOOT-INF/lib/guava-31.1-jre.jar"])
+        #expect(packages[1].hashes["SHA-1"] == SHA1.hex(library))
+    }
+
+    /// A shaded jar keeps the pom.properties of what it swallowed: the one named like the
+    /// file is the jar itself; without one, the manifest names it.
+    @Test func shadedJarsListEverySwallowedLibrary() throws {
+        let shaded = StoredZip.make([Self.manifest("Implementation-Title: tool\nImplementation-Version: 3.0\n"),
+                                     Self.pom("org.a", "alpha", "1.0"), Self.pom("org.b", "beta", "2.0")])
+        let named = try #require(JavaArchiveCatalog.packages(shaded, location: "opt/beta-2.0.jar", layer: 0))
+        #expect(named.map(\.purl.description) == ["pkg:maven/org.a/alpha@1.0", "pkg:maven/org.b/beta@2.0"])
+        #expect(named[0].hashes.isEmpty && named[1].hashes["SHA-1"] != nil)
+        let unnamed = try #require(JavaArchiveCatalog.packages(shaded, location: "opt/tool-all.jar", layer: 0))
+        #expect(unnamed.map(\.purl.description) == ["pkg:maven/tool-all@3.0", "pkg:maven/org.a/alpha@1.0", "pkg:maven/org.b/beta@2.0"])
+    }
+
+    @Test func aManifestOnlyJarIsNamedForItsFile() throws {
+        let text = "Manifest-Version: 1.0\r\nimplementation-vendor-id: org.example\r\nImplementation-Version: 2.\r\n 4.1\r\nBundle-License: Apache-2.0\r\n\r\nName: sub/\r\nImplementation-Version: 9\r\n"
+        let packages = try #require(JavaArchiveCatalog.packages(StoredZip.make([Self.manifest(text)]), location: "app/lib/plain-tool-2.4.1.jar", layer: 0))
+        #expect(packages.map(\.purl.description) == ["pkg:maven/org.example/plain-tool@2.4.1"])
+        #expect(packages[0].license == "Apache-2.0")
+        // No version anywhere: not a package. No metadata at all: nothing.
+        #expect(JavaArchiveCatalog.packages(StoredZip.make([Self.manifest("Manifest-Version: 1.0\n")]), location: "app.jar", layer: 0) == [])
+        #expect(JavaArchiveCatalog.packages(StoredZip.make([("a.class", [0xca, 0xfe])]), location: "x/lib-1.0.jar", layer: 0)?.map(\.version) == ["1.0"])
+    }
+
+    @Test func notAZipIsUnreadable() {
+        #expect(JavaArchiveCatalog.packages(Array("not a zip".utf8), location: "broken.jar", layer: 0) == nil)
+        #expect(JavaArchiveCatalog.packages(Array(StoredZip.make([Self.pom("a", "b", "1")]).prefix(40)), location: "cut.jar", layer: 0) == nil)
+        guard case .unreadable = CatalogedFile.parse(path: "opt/broken.war", Array("junk".utf8), layer: 0) else {
+            Issue.record("a damaged war is counted as unreadable")
+            return
+        }
+    }
+
+    @Test(arguments: [("commons-lang3-3.12.0.jar", "commons-lang3", "3.12.0"), ("guava.jar", "guava", nil),
+                      ("spring-boot-3.2.1-SNAPSHOT.jar", "spring-boot", "3.2.1-SNAPSHOT"), ("app.jar:BOOT-INF/lib/x-1.jar", "x", "1")])
+    func fileNamesSplitAtTheFirstDashBeforeADigit(file: String, name: String, version: String?) {
+        let parsed = JavaArchiveCatalog.fileNameAndVersion(file)
+        #expect(parsed.name == name && parsed.version == version)
     }
 }

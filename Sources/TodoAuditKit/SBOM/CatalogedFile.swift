@@ -15,11 +15,21 @@ public enum CatalogedFile: Sendable {
     /// Whether the scan should parse this file for the inventory.
     public static func wants(_ path: String) -> Bool {
         LanguagePackageCatalog.isMetadata(path) || LanguagePackageCatalog.isLockfile(path) || OSPackageCatalog.isCopyright(path)
+            || JavaArchiveCatalog.isArchive(path)
+    }
+
+    /// The most of the file `parse` reads; a larger file is unreadable.
+    static func maxBytes(_ path: String) -> Int {
+        JavaArchiveCatalog.isArchive(path) ? JavaArchiveCatalog.maxBytes : 16 << 20
     }
 
     static func parse(path: String, _ bytes: [UInt8], layer: Int) -> CatalogedFile {
         if OSPackageCatalog.isCopyright(path) {
             return .licenses(OSPackageCatalog.copyrightLicenses(String(decoding: bytes, as: UTF8.self)))
+        }
+        if JavaArchiveCatalog.isArchive(path) {
+            guard let packages = JavaArchiveCatalog.packages(bytes, location: path, layer: layer) else { return .unreadable }
+            return packages.isEmpty ? .none : .packages(packages)
         }
         if LanguagePackageCatalog.isLockfile(path) {
             return LanguagePackageCatalog.npmLock(bytes, location: path, layer: layer).map(CatalogedFile.packages) ?? .unreadable
@@ -35,14 +45,14 @@ public enum CatalogedFile: Sendable {
 final class CatalogedFiles: @unchecked Sendable {
     private let lock = NSLock()
     private var byLayer: [Int: [String: CatalogedFile]] = [:]
-    static let maxBytes = 16 << 20
 
     /// The reader's `inspect` hook.
     func inspect(layer: Int, entry: LayerEntry, content: LayerContent) {
         guard entry.kind == .file, CatalogedFile.wants(entry.path) else { return }
-        let parsed = entry.size > Int64(Self.maxBytes)
+        let limit = CatalogedFile.maxBytes(entry.path)
+        let parsed = entry.size > Int64(limit)
             ? CatalogedFile.unreadable
-            : CatalogedFile.parse(path: entry.path, content.read(limit: Self.maxBytes), layer: layer)
+            : CatalogedFile.parse(path: entry.path, content.read(limit: limit), layer: layer)
         lock.lock()
         byLayer[layer, default: [:]][entry.path] = parsed
         lock.unlock()

@@ -2,7 +2,7 @@
 /// package's own metadata, before copies are folded together.
 public struct SoftwarePackage: Sendable, Hashable {
     public enum Ecosystem: String, Sendable, Hashable, Comparable {
-        case apk, deb, golang, python, npm
+        case apk, deb, golang, maven, python, npm
 
         public static func < (a: Ecosystem, b: Ecosystem) -> Bool { a.rawValue < b.rawValue }
     }
