@@ -43,11 +43,7 @@ struct SBOMCommand: ParsableCommand {
         guard documents.count == 1 else {
             throw fail("\(image) holds \(documents.count) images; choose one with --image or --platform")
         }
-        let skipped = documents[0].inventory.unreadable
-        if !skipped.isEmpty {
-            var stderr = StandardError()
-            print("todoaudit: note: \(skipped.count) package metadata file(s) could not be read and are not in the SBOM, e.g. /\(skipped[0])", to: &stderr)
-        }
+        noteUnreadableMetadata(documents[0])
         let xml: String
         do { xml = try documents[0].xml(CycloneDXDocument.SpecVersion(rawValue: spec)!) } catch { throw fail("SBOM: \(error)") }
         if let output {
@@ -56,4 +52,13 @@ struct SBOMCommand: ParsableCommand {
             FileHandleOutput.writeStdout(xml)
         }
     }
+}
+
+/// Says on stderr how many package metadata files the SBOM left out as damaged (the SBOM
+/// itself records the count in a `todoaudit:catalog:unreadable-metadata` property).
+func noteUnreadableMetadata(_ document: CycloneDXDocument) {
+    let skipped = document.inventory.unreadable
+    guard !skipped.isEmpty else { return }
+    var stderr = StandardError()
+    print("todoaudit: note: \(skipped.count) package metadata file(s) could not be read and are not in the SBOM, e.g. /\(skipped[0])", to: &stderr)
 }

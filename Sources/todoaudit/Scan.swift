@@ -118,6 +118,7 @@ struct Scan: ParsableCommand {
             } catch {
                 throw fail("cannot write the SBOM to \(sbom): \(error)")
             }
+            noteUnreadableMetadata(report.sboms[0])
         }
 
         let failOn = options.failOn ?? configuration.failOn

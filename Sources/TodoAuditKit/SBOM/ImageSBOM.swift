@@ -40,11 +40,27 @@ public struct ImageSBOM: Sendable {
 
     /// The document for an image whose facts were gathered with `catalog: true`.
     static func document(_ image: Image, _ facts: ImageFacts, path: String, timestamp: String?, catalog: RuleCatalog) -> CycloneDXDocument {
-        let name = image.descriptor.names.first ?? (path as NSString).lastPathComponent
+        let name = subjectName(image, path: path)
         let subject = CycloneDXDocument.Subject(name: name, digest: facts.digest, layerDigests: image.layers.map { $0.digest ?? $0.diffID })
         return CycloneDXDocument(inventory: facts.inventory ?? PackageInventory(layers: [], merged: MergedView()), subject: subject,
                                  timestamp: timestamp ?? dateTime(image.config.created),
                                  spdxIDs: Set(catalog.list("spdx-license-ids").strings))
+    }
+
+    /// `repository:tag` where the image says it. An OCI layout often names an image by a
+    /// bare tag (`v1`): the repository is then the image's title label, else the file's name.
+    static func subjectName(_ image: Image, path: String) -> String {
+        let file = (path as NSString).lastPathComponent
+        guard let name = image.descriptor.names.first else { return file }
+        guard !name.contains("/"), !name.contains(":"), !name.contains("@") else { return name }
+        var repository = image.config.labels["org.opencontainers.image.title"] ?? ""
+        if repository.isEmpty || repository.contains(where: { $0 == ":" || $0 == "@" || $0.isWhitespace }) {
+            repository = file
+            for suffix in [".gz", ".tgz", ".tar", ".oci"] where repository.lowercased().hasSuffix(suffix) {
+                repository = String(repository.dropLast(suffix.count))
+            }
+        }
+        return repository.isEmpty ? name : repository + ":" + name
     }
 
     /// `SOURCE_DATE_EPOCH` checked: nil when unset, the timestamp when valid.

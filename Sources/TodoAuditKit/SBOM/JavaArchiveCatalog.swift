@@ -11,6 +11,8 @@ enum JavaArchiveCatalog {
     static let maxBytes = 256 << 20
     /// Archives inside archives inside archives: deeper ones are not opened.
     static let maxDepth = 3
+    /// A nested archive is held in memory next to its parent: a smaller bound.
+    static let maxNestedBytes = 64 << 20
     private static let extensions = [".jar", ".war", ".ear", ".jpi", ".hpi", ".par", ".sar", ".nar", ".kar"]
 
     static func isArchive(_ path: String) -> Bool {
@@ -38,9 +40,9 @@ enum JavaArchiveCatalog {
                     }
                 } else if path == "META-INF/MANIFEST.MF" {
                     manifest = mainAttributes(String(decoding: try reader.readData(limit: 1 << 20), as: UTF8.self))
-                } else if depth < maxDepth && isArchive(path) && entry.size <= Int64(maxBytes) {
+                } else if depth < maxDepth && isArchive(path) && entry.size <= Int64(maxNestedBytes) {
                     // A nested archive that is not a zip is a resource, not damage.
-                    nested += packages(try reader.readData(limit: maxBytes), location: location + ":" + path, layer: layer, depth: depth + 1) ?? []
+                    nested += packages(try reader.readData(limit: maxNestedBytes), location: location + ":" + path, layer: layer, depth: depth + 1) ?? []
                 }
             }
         } catch {
