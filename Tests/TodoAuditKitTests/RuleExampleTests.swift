@@ -1,3 +1,4 @@
+import Foundation
 import DockerfileSyntax
 import Testing
 @testable import TodoAuditKit
@@ -23,6 +24,10 @@ import Testing
 
     @Test(arguments: cases)
     func example(_ c: Case) throws {
+        if case .map(let files)? = c.example.context {
+            try contextExample(c, files)
+            return
+        }
         if case .map(let files)? = c.example.files {
             let engine = RuleEngine(catalog: Self.catalog)
             let given = files.keys.sorted().map { (path: $0, bytes: Array((files[$0]?.string ?? "").utf8)) }
@@ -47,6 +52,34 @@ import Testing
         case .pass:
             #expect(lines.isEmpty, "\(where_): expected no finding, got lines \(lines.sorted())")
         }
+    }
+
+    /// Context examples: the files are written to a temporary directory, which is audited
+    /// with its Dockerfile as `todoaudit scan DIR` would; the places (`.env`, `Dockerfile:3`,
+    /// `.dockerignore:2`) must be exactly the expected ones.
+    func contextExample(_ c: Case, _ files: [String: RuleData]) throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ta-example-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        for (path, content) in files {
+            let url = root.appendingPathComponent(path)
+            if path.hasSuffix("/") {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+                continue
+            }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data((content.string ?? "").utf8).write(to: url)
+        }
+        let engine = RuleEngine(catalog: Self.catalog)
+        let dockerfilePath = root.appendingPathComponent("Dockerfile").path
+        let dockerfile = try DockerfileParser.parse(try #require(files["Dockerfile"]?.string, "a context example needs a Dockerfile"))
+        let facts = DockerfileFacts(path: dockerfilePath, dockerfile: dockerfile, hasDockerignore: files[".dockerignore"] != nil)
+        let audit = ContextAudit(engine: engine)
+        let (context, secrets) = try audit.facts(facts, dockerfilePath: dockerfilePath, root: root.path)
+        var found = engine.evaluate(context, rules: [c.rule])
+        if c.rule.check == "secret-in-file" { found += secrets }
+        let places = Set(found.map { RuleEngine.contextPlace($0, context) })
+        let where_ = "Rules/\(c.rule.source), \(c.example.expectation.rawValue) example \(c.example.number)"
+        #expect(places == Set(c.example.expectedPlaces), "\(where_): expected findings at \(c.example.expectedPlaces.sorted()), got \(places.sorted()): \(found.map(\.message))")
     }
 
     /// Image examples: the findings' places (`config:User`, `file:PATH`, `layer:N`) must be exactly the expected ones.

@@ -94,8 +94,11 @@ import Testing
         }
         let r = try CLI.run(["scan", "--format", "json", dir.path])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        let paths = (json["targets"] as? [[String: Any]] ?? []).compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }
+        let targets = json["targets"] as? [[String: Any]] ?? []
+        let paths = targets.filter { $0["kind"] as? String == "dockerfile" }.compactMap { ($0["path"] as? String).map { URL(fileURLWithPath: $0).lastPathComponent } }
         #expect(paths == ["Dockerfile", "Dockerfile.dev", "api.Dockerfile"])
+        // The directory is the build context of each.
+        #expect(targets.filter { $0["kind"] as? String == "context" }.count == 3)
     }
 
     @Test func dockerignoreBesideTheDockerfileCounts() throws {

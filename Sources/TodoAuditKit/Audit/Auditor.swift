@@ -84,10 +84,18 @@ public struct Auditor: Sendable {
                 }
                 continue
             }
+            // A directory is a build context; a Dockerfile named alone is one only with --context.
+            var isDirectory: ObjCBool = false
+            let contextRoot = context ?? (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue ? path : nil)
             for dockerfile in try Self.dockerfiles(at: path) {
-                let (target, found) = try auditDockerfile(at: dockerfile)
+                let (target, found, facts) = try auditDockerfile(at: dockerfile)
                 targets.append(target)
                 findings.append(contentsOf: found)
+                if let contextRoot, engine.catalog.rules.contains(where: { $0.appliesTo.contains(.context) && engine.configuration.isActive($0) }) {
+                    let (contextTarget, contextFindings) = try ContextAudit(engine: engine).audit(facts, dockerfilePath: dockerfile, root: contextRoot)
+                    targets.append(contextTarget)
+                    findings.append(contentsOf: contextFindings)
+                }
             }
         }
         let kinds = Set(targets.map(\.kind))
@@ -107,6 +115,11 @@ public struct Auditor: Sendable {
 
     /// Audits one Dockerfile's text; `path` is what findings name.
     public func auditDockerfile(bytes: [UInt8], path: String, hasDockerignore: Bool?) throws(AuditError) -> (AuditTarget, [Finding]) {
+        let (target, findings, _) = try auditDockerfileFacts(bytes: bytes, path: path, hasDockerignore: hasDockerignore)
+        return (target, findings)
+    }
+
+    func auditDockerfileFacts(bytes: [UInt8], path: String, hasDockerignore: Bool?) throws(AuditError) -> (AuditTarget, [Finding], DockerfileFacts) {
         let dockerfile: Dockerfile
         do {
             dockerfile = try DockerfileParser.parse(bytes: bytes, maxBytes: maxDockerfileBytes)
@@ -118,7 +131,7 @@ public struct Auditor: Sendable {
         }
         let facts = DockerfileFacts(path: path, dockerfile: dockerfile, target: target, hasDockerignore: hasDockerignore)
         let findings = engine.evaluate(facts)
-        return (AuditTarget(kind: .dockerfile, path: path, summary: Self.summary(facts)), findings)
+        return (AuditTarget(kind: .dockerfile, path: path, summary: Self.summary(facts)), findings, facts)
     }
 
     /// Up to `count` bytes of standard input (fewer only at its end).
@@ -130,10 +143,10 @@ public struct Auditor: Sendable {
         return out
     }
 
-    func auditDockerfile(at path: String) throws(AuditError) -> (AuditTarget, [Finding]) {
+    func auditDockerfile(at path: String) throws(AuditError) -> (AuditTarget, [Finding], DockerfileFacts) {
         let bytes = try Self.read(path, limit: maxDockerfileBytes)
         let contextDir = context ?? (path as NSString).deletingLastPathComponent
-        return try auditDockerfile(bytes: bytes, path: path, hasDockerignore: Self.hasDockerignore(context: contextDir.isEmpty ? "." : contextDir, dockerfile: path))
+        return try auditDockerfileFacts(bytes: bytes, path: path, hasDockerignore: Self.hasDockerignore(context: contextDir.isEmpty ? "." : contextDir, dockerfile: path))
     }
 
     /// A `.dockerignore` at the context root, or BuildKit's `NAME.dockerignore` beside the Dockerfile.

@@ -83,6 +83,11 @@ public struct ContextTree: Sendable {
         self.unreadable = unreadable.sorted()
     }
 
+    /// Whether the context directory holds `path` at all, sent or not (lstat: a link counts).
+    public func exists(_ path: String) -> Bool {
+        Self.lstatType(Array(root.utf8) + [0x2F] + Array(path.utf8)) != 0
+    }
+
     /// The bytes of a file's path on disk.
     public func diskPath(_ file: File) -> [UInt8] {
         Array(root.utf8) + [0x2F] + (file.rawPath ?? Array(file.path.utf8))

@@ -82,16 +82,26 @@ public struct IgnoreFile: Sendable {
         return Verdict(excluded: excluded, matched: matched)
     }
 
-    /// Whether `path` is left out of the context: its own verdict, with its directories'
-    /// worked out on the way down.
+    /// Whether `path` is left out of the context.
     public func excludes(_ path: String) -> Bool {
+        verdictFromRoot(path)?.excluded ?? false
+    }
+
+    /// The line that leaves `path` out (the last exclusion that decided it), nil when it is sent.
+    public func excludingLine(_ path: String) -> Line? {
+        guard let verdict = verdictFromRoot(path), verdict.excluded else { return nil }
+        return lines.indices.last { verdict.matched[$0] && !lines[$0].isException }.map { lines[$0] }
+    }
+
+    /// `path`'s verdict, its directories' worked out on the way down as the walk does.
+    private func verdictFromRoot(_ path: String) -> Verdict? {
         var verdict: Verdict?
         var prefix = ""
         for part in path.split(separator: "/") {
             prefix = prefix.isEmpty ? String(part) : prefix + "/" + part
             verdict = self.verdict(prefix, parent: verdict)
         }
-        return verdict?.excluded ?? false
+        return verdict
     }
 
     /// Whether the walk must enter an excluded directory: BuildKit does only when an

@@ -46,11 +46,19 @@ public enum CheckRegistry {
         "unsafe-entry": UnsafeEntryCheck(),
     ]
 
+    /// Checks over a build context with the Dockerfile that uses it.
+    public static let context: [String: any ContextCheck] = [
+        "sensitive-context-file": SensitiveContextFileCheck(),
+        "dockerignore-entries": DockerignoreEntriesCheck(),
+        "copy-source-ignored": IgnoredCopySourceCheck(),
+        "dockerignore-syntax": IgnoreSyntaxCheck(),
+    ]
+
     /// Checks over plain files (a directory tree, a build context), run by `FileSecretAudit`.
     public static let files: Set<String> = ["secret-in-file"]
 
     public static func isRegistered(_ rule: Rule) -> Bool {
         if rule.appliesTo.contains(.image) { return image[rule.check] != nil }
-        return dockerfile[rule.check] != nil || files.contains(rule.check)
+        return dockerfile[rule.check] != nil || files.contains(rule.check) || context[rule.check] != nil
     }
 }

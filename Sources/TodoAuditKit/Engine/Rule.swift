@@ -48,6 +48,9 @@ public struct RuleExample: Sendable {
     /// Files of a directory (path → text), for rules over build contexts and file trees;
     /// `expectedPlaces` are then `PATH:LINE`.
     public var files: RuleData?
+    /// A build context (path → text, a path ending in `/` an empty directory) holding the
+    /// Dockerfile; `expectedPlaces` are context paths, `Dockerfile:LINE` or `.dockerignore:LINE`.
+    public var context: RuleData?
 
     public init(expectation: Expectation, number: Int, dockerfile: String?, expectedLines: [Int], hasDockerignore: Bool,
                 target: String?, image: RuleData? = nil, expectedPlaces: [String] = []) {

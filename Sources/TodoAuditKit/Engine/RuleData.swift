@@ -19,6 +19,12 @@ public enum RuleData: Sendable, Hashable {
         }
     }
 
+    /// The elements of a list (a mapping's or scalar's: none).
+    public var items: [RuleData] {
+        if case .list(let items) = self { return items }
+        return []
+    }
+
     public subscript(key: String) -> RuleData? {
         if case .map(let m) = self { return m[key] }
         return nil

@@ -5,7 +5,7 @@ enum RuleFile {
         "id", "name", "category", "severity", "applies-to", "title", "checklist", "description",
         "remediation", "references", "check", "parameters", "default", "examples",
     ]
-    static let exampleKeys: Set<String> = ["dockerfile", "dockerignore", "target", "image", "files", "expect", "settings"]
+    static let exampleKeys: Set<String> = ["dockerfile", "dockerignore", "target", "image", "files", "context", "expect", "settings"]
 
     static func rule(from value: RuleData, path: String, withExamples: Bool = true) throws(RuleLoadError) -> Rule {
         guard case .map(let map) = value else {
@@ -86,7 +86,7 @@ enum RuleFile {
                 guard extra.isEmpty else {
                     throw RuleLoadError(file: path, problem: "\(label): unknown keys \(extra.joined(separator: ", "))")
                 }
-                if fields["image"] != nil || fields["files"] != nil {
+                if fields["image"] != nil || fields["files"] != nil || fields["context"] != nil {
                     // Image examples name the places findings must be at: `config:User`, `file:usr/bin/gcc`, `layer:2`, `image`.
                     let places = fields["expect"]?.strings ?? []
                     if expectation == .fire && places.isEmpty {
@@ -98,6 +98,7 @@ enum RuleFile {
                     var example = RuleExample(expectation: expectation, number: i + 1, dockerfile: nil, expectedLines: [],
                                               hasDockerignore: true, target: nil, image: fields["image"], expectedPlaces: places)
                     example.files = fields["files"]
+                    example.context = fields["context"]
                     example.settings = fields["settings"]
                     out.append(example)
                     continue

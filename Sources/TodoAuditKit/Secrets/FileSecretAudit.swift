@@ -151,7 +151,7 @@ struct FileBuffer: ~Copyable {
     deinit { storage.deallocate() }
 
     mutating func load(_ path: String, limit: Int) -> Load {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         guard fd >= 0 else { return .unreadable }
         defer { close(fd) }
         var info = stat()
