@@ -98,6 +98,9 @@ public struct Auditor: Sendable {
                 }
             }
         }
+        // Two Dockerfiles of one context may both copy a file: its finding is reported once.
+        var seen = Set<String>()
+        findings = findings.filter { seen.insert("\($0.fingerprint) \($0.location.display)").inserted }
         let kinds = Set(targets.map(\.kind))
         let rules = engine.catalog.rules.filter { rule in
             engine.configuration.isActive(rule) && rule.appliesTo.contains { kinds.contains($0) }

@@ -7,6 +7,7 @@ public struct ContextAudit: Sendable {
     public var engine: RuleEngine
     /// Largest ignore file read; Docker has no limit, but a megabyte of patterns is not one.
     public static let maxIgnoreFileBytes = 1 << 20
+    static let versionControl = [".git/", ".hg/", ".svn/"]
 
     public init(engine: RuleEngine) {
         self.engine = engine
@@ -64,6 +65,9 @@ public struct ContextAudit: Sendable {
             let file = facts.tree.files[copied.file]
             // A name that is not UTF-8 cannot be opened by its String; it is counted by the walk.
             guard file.kind == .file, file.rawPath == nil, file.path != dockerfile else { return nil }
+            // Repository metadata is compressed objects and git's sample hooks; the
+            // sensitive-file rule reports the directory as a whole.
+            guard !Self.versionControl.contains(where: { file.path.hasPrefix($0) || file.path.contains("/" + $0) }) else { return nil }
             return FileSecretAudit.ScannedFile(path: facts.display(file.path), relative: file.path)
         }
         return secrets.scan(files, detector: detector, rule: rule).0

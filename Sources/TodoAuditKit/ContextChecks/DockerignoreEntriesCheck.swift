@@ -7,7 +7,7 @@ struct DockerignoreEntriesCheck: ContextCheck {
         guard let ignore = context.ignore, let copy = context.copies.first(where: \.copiesEverything) else { return [] }
         let data = input.list("dockerignore-entries")
         let copied = Set(context.copiedFiles.map { context.tree.files[$0.file].path })
-        let how = "\(copy.instruction.keyword.uppercased()) \(copy.instruction.arguments) (line \(copy.instruction.lines.start)) copies the whole context"
+        let how = "\(copy.instruction.keyword.uppercased()) \(copy.instruction.arguments) (line \(copy.instruction.lines.start))"
         var out: [ContextViolation] = []
         func check(_ entries: [RuleData], severity: Severity?, ecosystem: String?) {
             for entry in entries {
@@ -17,10 +17,10 @@ struct DockerignoreEntriesCheck: ContextCheck {
                 guard !sent.isEmpty else { continue }
                 // A file that is there and copied is the sensitive-file rule's, with more to say.
                 if ecosystem == nil && copied.contains(where: { path in probes.contains { path == $0 || path.hasPrefix($0 + "/") } }) { continue }
-                let why = entry["why"]?.string.map { ", " + $0 + "," } ?? ""
+                let why = entry["why"]?.string.map { " (" + $0 + ")" } ?? ""
                 let undone = probes.compactMap { probe in ignore.lines.last(where: { $0.isException && $0.pattern.matches(probe) }) }.first
-                var message = "\(ignore.path) does not exclude \(name)\(why): \(sent.joined(separator: ", ")) would be sent, and \(how)"
-                if let undone { message += "; line \(undone.number) (!\(undone.pattern.text)) brings it back" }
+                var message = "\(ignore.path) does not exclude \(name)\(why); \(how) would send \(sent[0])"
+                if let undone { message += ", which line \(undone.number) (!\(undone.pattern.text)) brings back" }
                 if let ecosystem { message = "\(ecosystem) context: " + message }
                 out.append(ContextViolation(.ignoreFile(line: nil), message, evidence: name, severity: severity))
             }
