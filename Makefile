@@ -57,6 +57,7 @@ bench: deps
 	bash Benchmarks/secret-throughput.sh
 	bash Benchmarks/secret-accuracy.sh
 	bash Benchmarks/sbom.sh
+	bash Benchmarks/context-walk.sh
 
 # Regenerates the README's rule table from Rules/ (ReadmeRuleTableTests fails when stale).
 rules-table: build

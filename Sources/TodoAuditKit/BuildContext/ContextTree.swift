@@ -32,9 +32,9 @@ public struct ContextTree: Sendable {
         var low = sorted.startIndex, high = sorted.endIndex
         while low < high {
             let mid = (low + high) / 2
-            if sorted[mid] < value { low = mid + 1 } else { high = mid }
+            if sorted[mid].utf8.lexicographicallyPrecedes(value.utf8) { low = mid + 1 } else { high = mid }
         }
-        return low < sorted.endIndex && sorted[low] == value
+        return low < sorted.endIndex && sorted[low].utf8.elementsEqual(value.utf8)
     }
 
     public init(root: String, ignore: IgnoreFile?) {
@@ -44,41 +44,56 @@ public struct ContextTree: Sendable {
         var excluded = 0
         var unreadable: [String] = []
         let base = Array((root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root).utf8)
-        // (bytes on disk, path relative to the context, verdict of that directory)
-        var pending: [([UInt8], [UInt8], IgnoreFile.Verdict?)] = [(base, [], nil)]
-        while let (directory, relative, verdict) = pending.popLast() {
+        // Depth first, each directory's entries in the order their paths sort in (a
+        // directory sorts as its name and a `/`), so the files come out in path byte order
+        // with no sort at the end.
+        struct Frame {
+            var directory: [UInt8]
+            var relative: [UInt8]
+            var verdict: IgnoreFile.Verdict?
+            var entries: [(name: [UInt8], type: UInt8)]
+            var next = 0
+        }
+        var stack: [Frame] = []
+        func enter(_ directory: [UInt8], _ relative: [UInt8], _ verdict: IgnoreFile.Verdict?) {
             guard let entries = Self.list(directory) else {
                 unreadable.append(relative.isEmpty ? "." : String(decoding: relative, as: UTF8.self))
+                return
+            }
+            stack.append(Frame(directory: directory, relative: relative, verdict: verdict, entries: entries))
+        }
+        enter(base, [], nil)
+        while !stack.isEmpty {
+            let top = stack.count - 1
+            guard stack[top].next < stack[top].entries.count else {
+                stack.removeLast()
                 continue
             }
-            for entry in entries {
-                let relativeBytes = relative.isEmpty ? entry.name : relative + [0x2F] + entry.name
-                let path = String(decoding: relativeBytes, as: UTF8.self)
-                let own = ignore?.verdict(path, parent: verdict)
-                var type = entry.type
-                let full = directory + [0x2F] + entry.name
-                if type == Self.DT_UNKNOWN_ { type = Self.lstatType(full) }
-                if type == Self.DT_DIR_ {
-                    if own?.excluded == true && !(ignore?.mayInclude(below: path) ?? false) {
-                        excluded += 1
-                        continue
-                    }
-                    if own?.excluded != true { directories.append(path) }
-                    pending.append((full, relativeBytes, own))
-                    continue
-                }
-                if own?.excluded == true {
+            let entry = stack[top].entries[stack[top].next]
+            stack[top].next += 1
+            let (directory, relative, verdict) = (stack[top].directory, stack[top].relative, stack[top].verdict)
+            let relativeBytes = relative.isEmpty ? entry.name : relative + [0x2F] + entry.name
+            let exact = String(validating: relativeBytes, as: UTF8.self)
+            let path = exact ?? String(decoding: relativeBytes, as: UTF8.self)
+            let own = ignore?.verdict(path, parent: verdict)
+            if entry.type == Self.DT_DIR_ {
+                if own?.excluded == true && !(ignore?.mayInclude(below: path) ?? false) {
                     excluded += 1
                     continue
                 }
-                let kind: File.Kind = type == Self.DT_REG_ ? .file : type == Self.DT_LNK_ ? .symlink : .other
-                let lossless = Array(path.utf8) == relativeBytes
-                files.append(File(path: path, kind: kind, rawPath: lossless ? nil : relativeBytes))
+                if own?.excluded != true { directories.append(path) }
+                enter(directory + [0x2F] + entry.name, relativeBytes, own)
+                continue
             }
+            if own?.excluded == true {
+                excluded += 1
+                continue
+            }
+            let kind: File.Kind = entry.type == Self.DT_REG_ ? .file : entry.type == Self.DT_LNK_ ? .symlink : .other
+            files.append(File(path: path, kind: kind, rawPath: exact == nil ? relativeBytes : nil))
         }
-        files.sort { $0.path < $1.path }
         self.files = files
-        self.directories = directories.sorted()
+        self.directories = directories
         self.excludedCount = excluded
         self.unreadable = unreadable.sorted()
     }
@@ -96,20 +111,31 @@ public struct ContextTree: Sendable {
     // readdir's d_type values (Glibc's DT_* are not imported as constants everywhere).
     private static let DT_UNKNOWN_: UInt8 = 0, DT_DIR_: UInt8 = 4, DT_REG_: UInt8 = 8, DT_LNK_: UInt8 = 10
 
-    /// A directory's entries by name bytes and type, sorted; nil when it cannot be opened.
+    /// A directory's entries by name bytes and type (DT_UNKNOWN resolved with lstat), in
+    /// path order: a directory sorts as its name followed by `/`. nil when it cannot be opened.
     static func list(_ directory: [UInt8]) -> [(name: [UInt8], type: UInt8)]? {
         let handle: OpaquePointer? = (directory + [0]).withUnsafeBufferPointer { path in
             path.baseAddress!.withMemoryRebound(to: CChar.self, capacity: path.count) { opendir($0) }
         }
         guard let handle else { return nil }
         defer { closedir(handle) }
-        var out: [(name: [UInt8], type: UInt8)] = []
+        var out: [(name: [UInt8], type: UInt8, key: [UInt8])] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            out.append((name, entry.pointee.d_type))
+            var type = entry.pointee.d_type
+            if type == DT_UNKNOWN_ { type = lstatType(directory + [0x2F] + name) }
+            out.append((name, type, type == DT_DIR_ ? name + [0x2F] : name))
         }
-        return out.sorted { $0.name.lexicographicallyPrecedes($1.name) }
+        out.sort { a, b in
+            a.key.withUnsafeBufferPointer { pa in
+                b.key.withUnsafeBufferPointer { pb in
+                    let order = memcmp(pa.baseAddress!, pb.baseAddress!, min(pa.count, pb.count))
+                    return order != 0 ? order < 0 : pa.count < pb.count
+                }
+            }
+        }
+        return out.map { ($0.name, $0.type) }
     }
 
     static func lstatType(_ path: [UInt8]) -> UInt8 {

@@ -58,28 +58,46 @@ public struct IgnoreFile: Sendable {
     public var hasExceptions: Bool { lines.contains { $0.isException } }
 
     /// What each line said about a directory, handed down to its entries so a path's
-    /// parents are not matched again (moby's `MatchesUsingParentResults`).
+    /// parents are not matched again (moby's `MatchesUsingParentResults`). One bit per line
+    /// for up to 64 lines, so a verdict costs no allocation.
     public struct Verdict: Sendable {
         public var excluded: Bool
-        fileprivate var matched: [Bool]
+        fileprivate var bits: UInt64 = 0
+        fileprivate var more: [Bool]?
+
+        fileprivate func matched(_ index: Int) -> Bool {
+            if let more { return more[index] }
+            return bits & (1 << UInt64(index)) != 0
+        }
+
+        fileprivate mutating func set(_ index: Int, count: Int) {
+            if count <= 64 {
+                bits |= 1 << UInt64(index)
+            } else {
+                if more == nil { more = [Bool](repeating: false, count: count) }
+                more![index] = true
+            }
+        }
     }
 
     /// The verdict for `path` (relative, `/`-separated, cleaned); `parent` is its
     /// directory's verdict, or nil for an entry at the context root.
     public func verdict(_ path: String, parent: Verdict?) -> Verdict {
-        var matched = [Bool](repeating: false, count: lines.count)
-        var excluded = false
-        for (index, line) in lines.enumerated() {
-            var match = parent?.matched[index] ?? false
+        var verdict = Verdict(excluded: false)
+        for index in lines.indices {
+            let line = lines[index]
+            var match = parent?.matched(index) ?? false
             if !match {
                 // An exclusion that already holds, or an exception with nothing to undo, cannot change the answer.
-                if line.isException != excluded { continue }
+                if line.isException != verdict.excluded { continue }
                 match = line.pattern.matches(path)
             }
-            matched[index] = match
-            if match { excluded = !line.isException }
+            if match {
+                verdict.set(index, count: lines.count)
+                verdict.excluded = !line.isException
+            }
         }
-        return Verdict(excluded: excluded, matched: matched)
+        return verdict
     }
 
     /// Whether `path` is left out of the context.
@@ -90,7 +108,7 @@ public struct IgnoreFile: Sendable {
     /// The line that leaves `path` out (the last exclusion that decided it), nil when it is sent.
     public func excludingLine(_ path: String) -> Line? {
         guard let verdict = verdictFromRoot(path), verdict.excluded else { return nil }
-        return lines.indices.last { verdict.matched[$0] && !lines[$0].isException }.map { lines[$0] }
+        return lines.indices.last { verdict.matched($0) && !lines[$0].isException }.map { lines[$0] }
     }
 
     /// `path`'s verdict, its directories' worked out on the way down as the walk does.

@@ -23,18 +23,10 @@ public struct PathPattern: Sendable, Hashable {
     /// `barfoo`), and Docker's answer is the shortcut's.
     enum Kind: Sendable, Hashable { case exact, prefix(String), suffix(String), expression }
 
-    /// One NFA state per token, except `**/` which needs two: its entry may skip it, but
-    /// once it has read a character it can only be left after a `/`.
-    enum State: Sendable, Hashable {
-        case token(Token)
-        case directoriesEntry
-        case directoriesLoop
-    }
-
     public let text: String
     let tokens: [Token]
-    let states: [State]
     let kind: Kind
+    private let program: Program
 
     public enum Syntax: Sendable { case dockerignore, copySource }
 
@@ -43,22 +35,27 @@ public struct PathPattern: Sendable, Hashable {
         guard let tokens = Self.tokens(Array(text.unicodeScalars), syntax: syntax) else { return nil }
         self.text = text
         self.tokens = tokens
-        self.states = tokens.flatMap { token -> [State] in
-            if case .directories = token { return [.directoriesEntry, .directoriesLoop] }
-            return [.token(token)]
-        }
         self.kind = syntax == .dockerignore ? Self.kind(of: text, tokens) : (tokens.allSatisfy { if case .scalar = $0 { true } else { false } } ? .exact : .expression)
+        self.program = Program(tokens)
     }
 
+    /// Byte comparisons, as Go compares strings (Swift's `==` and `hasPrefix` would treat
+    /// canonically equivalent spellings of `é` as equal).
     public func matches(_ path: String) -> Bool {
         switch kind {
-        case .exact: return path == text
-        case .prefix(let prefix): return path.hasPrefix(prefix)
+        case .exact: return path.utf8.elementsEqual(text.utf8)
+        case .prefix(let prefix): return path.utf8.starts(with: prefix.utf8)
         case .suffix(let suffix):
-            if path.hasSuffix(suffix) { return true }
-            return suffix.hasPrefix("/") && path == suffix.dropFirst()
-        case .expression: return run(path)
+            if Self.hasSuffix(path, suffix) { return true }
+            return suffix.utf8.first == 0x2F && path.utf8.elementsEqual(suffix.utf8.dropFirst())
+        case .expression: return program.matches(path)
         }
+    }
+
+    static func hasSuffix(_ path: String, _ suffix: String) -> Bool {
+        let p = path.utf8, s = suffix.utf8
+        guard p.count >= s.count else { return false }
+        return p.dropFirst(p.count - s.count).elementsEqual(s)
     }
 
     /// Whether the pattern holds nothing but literal characters.
@@ -152,11 +149,105 @@ public struct PathPattern: Sendable, Hashable {
 
     // MARK: - Matching
 
-    /// Thompson simulation: the set of states reachable after each character.
-    private func run(_ path: String) -> Bool {
-        let count = states.count
-        if count < 64 {
-            var current: UInt64 = closure(1)
+    /// The NFA in flat arrays (no enum payloads to copy in the loop): one state per token,
+    /// except `**/` which needs two, an entry that may skip it and a loop that can only be
+    /// left after a `/`. The literal bytes a match must start and end with reject most
+    /// paths before the NFA runs.
+    struct Program: Sendable, Hashable {
+        enum Op: UInt8, Sendable { case scalar, one, star, directoriesEntry, directoriesLoop, rest, set }
+        var ops: [Op] = []
+        /// The scalar, or the index into `sets`.
+        var values: [UInt32] = []
+        var sets: [[ClosedRange<UInt32>]] = []
+        var negated: [Bool] = []
+        /// States reachable from each state without reading (for fewer than 64 states).
+        var skips: [UInt64] = []
+        var prefix: [UInt8] = []
+        var suffix: [UInt8] = []
+
+        init(_ tokens: [Token]) {
+            for token in tokens {
+                switch token {
+                case .scalar(let value): append(.scalar, value)
+                case .one: append(.one, 0)
+                case .star: append(.star, 0)
+                case .directories:
+                    append(.directoriesEntry, 0)
+                    append(.directoriesLoop, 0)
+                case .rest: append(.rest, 0)
+                case .set(let ranges, let isNegated):
+                    append(.set, UInt32(sets.count))
+                    sets.append(ranges)
+                    negated.append(isNegated)
+                }
+            }
+            skips = ops.indices.map { t in
+                switch ops[t] {
+                case .directoriesEntry: return t + 2 < 64 ? (1 << UInt64(t + 1)) | (1 << UInt64(t + 2)) : 0
+                case .star, .rest: return t + 1 < 64 ? 1 << UInt64(t + 1) : 0
+                default: return 0
+                }
+            }
+            func literal(_ slice: some Sequence<Token>) -> [UInt8] {
+                var out = String.UnicodeScalarView()
+                for token in slice {
+                    guard case .scalar(let value) = token, let scalar = Unicode.Scalar(value) else { break }
+                    out.append(scalar)
+                }
+                return Array(String(out).utf8)
+            }
+            prefix = literal(tokens)
+            let tail = tokens.reversed().prefix { if case .scalar = $0 { true } else { false } }
+            suffix = literal(Array(tail.reversed()))
+        }
+
+        private mutating func append(_ op: Op, _ value: UInt32) {
+            ops.append(op)
+            values.append(value)
+        }
+
+        func matches(_ path: String) -> Bool {
+            let utf8 = path.utf8
+            if !prefix.isEmpty && !utf8.starts(with: prefix) { return false }
+            if !suffix.isEmpty {
+                guard utf8.count >= suffix.count, utf8.dropFirst(utf8.count - suffix.count).elementsEqual(suffix) else { return false }
+            }
+            return ops.count < 64 ? runMask(path) : runSet(path)
+        }
+
+        /// Whether state `t` reading `c` stays where it is and/or moves to the next state.
+        @inline(__always)
+        private func step(_ t: Int, _ c: UInt32) -> (stay: Bool, move: Bool) {
+            switch ops[t] {
+            case .scalar: return (false, values[t] == c)
+            case .one: return (false, c != 0x2F)
+            case .star: return (c != 0x2F, false)
+            case .directoriesEntry: return (false, false)
+            case .directoriesLoop: return (true, c == 0x2F)
+            case .rest: return (true, false)
+            case .set:
+                let index = Int(values[t])
+                return (false, sets[index].contains { $0.contains(c) } != negated[index])
+            }
+        }
+
+        private func closure(_ set: UInt64) -> UInt64 {
+            var out = set
+            var pending = set
+            while pending != 0 {
+                let t = pending.trailingZeroBitCount
+                pending &= pending - 1
+                guard t < skips.count else { continue }
+                let added = skips[t] & ~out
+                out |= added
+                pending |= added
+            }
+            return out
+        }
+
+        private func runMask(_ path: String) -> Bool {
+            let count = ops.count
+            var current = closure(1)
             for scalar in path.unicodeScalars {
                 var next: UInt64 = 0
                 var pending = current
@@ -173,61 +264,32 @@ public struct PathPattern: Sendable, Hashable {
             }
             return current & (1 << UInt64(count)) != 0
         }
-        // Very long patterns: the same walk over a set of positions.
-        var current = closureList([0])
-        for scalar in path.unicodeScalars {
-            var next = Set<Int>()
-            for t in current where t < count {
-                let (stay, move) = step(t, scalar.value)
-                if stay { next.insert(t) }
-                if move { next.insert(t + 1) }
+
+        /// Patterns of 64 states or more: the same walk over a set of positions.
+        private func runSet(_ path: String) -> Bool {
+            func closure(_ set: Set<Int>) -> Set<Int> {
+                var out = set
+                for t in 0..<ops.count where out.contains(t) {
+                    switch ops[t] {
+                    case .directoriesEntry: out.formUnion([t + 1, t + 2])
+                    case .star, .rest: out.insert(t + 1)
+                    default: break
+                    }
+                }
+                return out
             }
-            if next.isEmpty { return false }
-            current = closureList(next)
-        }
-        return current.contains(count)
-    }
-
-    /// Whether state `t` reading `c` stays where it is and/or moves to the next state.
-    private func step(_ t: Int, _ c: UInt32) -> (stay: Bool, move: Bool) {
-        switch states[t] {
-        case .directoriesEntry: return (false, false)
-        case .directoriesLoop: return (true, c == 0x2F)
-        case .token(let token):
-            switch token {
-            case .scalar(let value): return (false, value == c)
-            case .one: return (false, c != 0x2F)
-            case .star: return (c != 0x2F, false)
-            case .rest: return (true, false)
-            case .set(let ranges, let negated): return (false, ranges.contains { $0.contains(c) } != negated)
-            case .directories: return (false, false)
+            var current = closure([0])
+            for scalar in path.unicodeScalars {
+                var next = Set<Int>()
+                for t in current where t < ops.count {
+                    let (stay, move) = step(t, scalar.value)
+                    if stay { next.insert(t) }
+                    if move { next.insert(t + 1) }
+                }
+                if next.isEmpty { return false }
+                current = closure(next)
             }
+            return current.contains(ops.count)
         }
-    }
-
-    /// The states reachable without reading: past `*` and a final `**` at any time, past
-    /// `**/` (or into its loop) only from its entry.
-    private func skips(_ t: Int) -> [Int] {
-        switch states[t] {
-        case .directoriesEntry: return [t + 1, t + 2]
-        case .token(.star), .token(.rest): return [t + 1]
-        default: return []
-        }
-    }
-
-    private func closure(_ set: UInt64) -> UInt64 {
-        var out = set
-        for t in 0..<states.count where out & (1 << UInt64(t)) != 0 {
-            for next in skips(t) { out |= 1 << UInt64(next) }
-        }
-        return out
-    }
-
-    private func closureList(_ set: some Sequence<Int>) -> Set<Int> {
-        var out = Set(set)
-        for t in 0..<states.count where out.contains(t) {
-            out.formUnion(skips(t))
-        }
-        return out
     }
 }
