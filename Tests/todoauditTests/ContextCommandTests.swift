@@ -54,6 +54,19 @@ import Testing
         #expect(!scan.stdout.contains("/etc/passwd:"))
     }
 
+    /// `scan --context DIR --dockerfile F` audits F with DIR, like `docker build -f F DIR`.
+    @Test func contextAndDockerfileFlags() throws {
+        let dir = try CLI.temporaryDirectory()
+        try Self.write(["docker/api.Dockerfile": "FROM alpine:3.20\nUSER 1000\nCOPY . /app\n", "docker/api.Dockerfile.dockerignore": "*.md\n",
+                        ".dockerignore": ".env\n", ".env": "X=1\n", "README.md": "x"], in: dir)
+        let r = try CLI.run(["scan", "--format", "json", "--context", dir.path, "--dockerfile", dir.appendingPathComponent("docker/api.Dockerfile").path])
+        // The Dockerfile's own ignore file wins: .env is sent and copied.
+        #expect(r.stdout.contains("\"sensitive-file-in-context\""), "\(r.stdout)")
+        #expect(r.stdout.contains("docker/api.Dockerfile.dockerignore does not exclude it"))
+        let alone = try CLI.run(["scan", "--format", "json", dir.appendingPathComponent("docker/api.Dockerfile").path])
+        #expect(!alone.stdout.contains("\"kind\" : \"context\"") && !alone.stdout.contains("sensitive-file-in-context\","))
+    }
+
     @Test func anUnreadableDirectoryIsReportedNotFatal() throws {
         // root reads everything: the case only exists for other users.
         guard getuid() != 0 else { return }

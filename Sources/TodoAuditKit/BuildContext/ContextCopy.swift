@@ -35,6 +35,14 @@ public struct ContextCopy: Sendable {
     static func resolve(_ facts: DockerfileFacts, tree: ContextTree, ignore: IgnoreFile?) -> [ContextCopy] {
         var out: [ContextCopy] = []
         let feeding = feedingStages(facts)
+        // Everything on disk, walked only if a glob source matches nothing that is sent.
+        var unfiltered: ContextTree?
+        func everything() -> ContextTree {
+            if let unfiltered { return unfiltered }
+            let walked = ContextTree(root: tree.root, ignore: nil)
+            unfiltered = walked
+            return walked
+        }
         for stage in facts.dockerfile.stages {
             for instruction in stage.instructions where instruction.kind == .copy || instruction.kind == .add {
                 guard instruction.flag("from") == nil else { continue }
@@ -42,7 +50,7 @@ public struct ContextCopy: Sendable {
                 guard !sources.isEmpty else { continue }
                 out.append(ContextCopy(instruction: instruction, stage: stage, ships: facts.ships(stage) || feeding.contains(stage.index),
                                        feedsOnly: !facts.ships(stage) && feeding.contains(stage.index),
-                                       sources: sources.map { resolve($0, tree: tree, ignore: ignore) }))
+                                       sources: sources.map { resolve($0, tree: tree, ignore: ignore, everything: everything) }))
             }
         }
         return out
@@ -68,7 +76,9 @@ public struct ContextCopy: Sendable {
 
     /// A source's files: a path and everything below it, or what a glob matches (a matched
     /// directory brings everything below it, as Docker copies a directory's contents).
-    static func resolve(_ text: String, tree: ContextTree, ignore: IgnoreFile?) -> Source {
+    /// `everything` gives the context with nothing ignored, to tell which ignore line hides
+    /// what a glob would have matched.
+    static func resolve(_ text: String, tree: ContextTree, ignore: IgnoreFile?, everything: () -> ContextTree) -> Source {
         let path = IgnoreFile.clean(text.hasPrefix("/") ? String(text.drop { $0 == "/" }) : text)
         if path == "." {
             return Source(text: text, path: ".", files: Array(tree.files.indices), found: true, excludedBy: nil)
@@ -80,7 +90,12 @@ public struct ContextCopy: Sendable {
                 files.append(index)
             }
             let found = !files.isEmpty || tree.directories.contains { pattern.matches($0) }
-            return Source(text: text, path: path, files: files, found: found, excludedBy: nil)
+            var source = Source(text: text, path: path, files: files, found: found, excludedBy: nil)
+            if !found, let ignore {
+                let hidden = everything().files.first { Self.matchesOrParent(pattern, $0.path) }
+                source.excludedBy = hidden.flatMap { ignore.excludingLine($0.path) }
+            }
+            return source
         }
         let inside = path + "/"
         let files = tree.files.indices.filter { tree.files[$0].path == path || tree.files[$0].path.hasPrefix(inside) }
