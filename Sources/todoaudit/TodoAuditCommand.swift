@@ -12,7 +12,7 @@ struct TodoAuditCommand: ParsableCommand {
         2 an input could not be read or parsed, 64 a usage mistake.
         """,
         version: TodoAudit.version,
-        subcommands: [Scan.self, ContextCommand.self, SecretsCommand.self, SBOMCommand.self, RulesCommand.self],
+        subcommands: [Scan.self, ContextCommand.self, SecretsCommand.self, SBOMCommand.self, RulesCommand.self, HookCommand.self],
         defaultSubcommand: Scan.self
     )
 }
