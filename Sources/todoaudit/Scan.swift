@@ -57,6 +57,12 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "CycloneDX version of --sbom: 1.6 (default) or 1.5.")
     var sbomSpec: String = "1.6"
 
+    @Option(name: .long, help: "Record every finding's fingerprint in FILE as accepted; the run then exits 0.")
+    var writeBaseline: String?
+
+    @Option(name: .long, help: "Report only findings FILE (from --write-baseline) does not list; the score still counts all.")
+    var baseline: String?
+
     func validate() throws {
         if paths.isEmpty && dockerfile == nil {
             throw ValidationError("Give a Dockerfile, a directory, or --dockerfile FILE.")
@@ -104,10 +110,20 @@ struct Scan: ParsableCommand {
         if let dockerfile, paths.contains(where: { $0 != "-" && Auditor.isImagePath($0) }) { auditor.dockerfileForImages = dockerfile }
         // The progress line is for people watching a terminal, never for machine formats.
         if !quiet && options.format == .text && ProgressLine.wanted { auditor.progress = ProgressLine() }
-        let report: AuditReport
+        var report: AuditReport
         do { report = try auditor.audit(paths: inputs) } catch { throw fail(error.description) }
+        let everything = report
+        if let baseline {
+            do { report = report.applying(try Baseline.read(baseline)) } catch { throw fail(error.description) }
+        }
 
         try options.write(report)
+        if let writeBaseline {
+            // With --baseline too, the new file lists the old findings and the new ones.
+            do { try FileHandleOutput.write(Baseline.render(everything), to: writeBaseline) } catch {
+                throw fail("\(writeBaseline): cannot write the baseline (\(error.localizedDescription))")
+            }
+        }
         if let sbom {
             guard report.sboms.count == 1 else {
                 throw fail("--sbom needs exactly one image among the inputs (found \(report.sboms.count)); use --image or --platform")
@@ -125,7 +141,8 @@ struct Scan: ParsableCommand {
         let failUnder = self.failUnder ?? configuration.failUnder
         // With no policy given, fail on what would block a release: high and critical findings.
         let policyOn = failOn ?? (failUnder == nil ? .high : nil)
-        if report.failsPolicy(failUnder: failUnder, failOn: policyOn) {
+        // A run that writes the baseline accepts what it found.
+        if writeBaseline == nil && report.failsPolicy(failUnder: failUnder, failOn: policyOn) {
             throw ExitCode(1)
         }
     }

@@ -12,6 +12,8 @@ public struct AuditReport: Sendable {
     public var secretStats: SecretScanStats?
     /// The images' SBOMs, when the audit was asked for them (`scan --sbom`).
     public var sboms: [CycloneDXDocument] = []
+    /// Findings left out because a baseline lists them (`scan --baseline`); the score counts them.
+    public var baselined = 0
 
     public init(targets: [AuditTarget], rules: [Rule], findings: [Finding], weights: ScoreWeights, images: [ImageSummary] = []) {
         self.targets = targets

@@ -31,6 +31,8 @@ public enum JSONReporter {
         var images: [Image]?
         var findings: [Item]
         var secretScan: SecretStats?
+        /// Findings a baseline hid (the score counts them); absent without one.
+        var baselined: Int?
     }
 
     public static func render(_ report: AuditReport) -> String {
@@ -56,7 +58,8 @@ public enum JSONReporter {
             },
             secretScan: report.secretScanStats.map {
                 .init(filesScanned: $0.filesScanned, bytesScanned: $0.bytesScanned, skippedBinary: $0.skippedBinary, skippedLarge: $0.skippedLarge)
-            }
+            },
+            baselined: report.baselined > 0 ? report.baselined : nil
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

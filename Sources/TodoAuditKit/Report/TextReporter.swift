@@ -43,6 +43,9 @@ public struct TextReporter: Sendable {
             out += "\nSecrets: scanned \(stats.filesScanned) file\(stats.filesScanned == 1 ? "" : "s") (\(ByteCount.text(stats.bytesScanned)))"
             out += "; skipped \(stats.skippedBinary) binary, \(stats.skippedLarge) over the size limit\n"
         }
+        if report.baselined > 0 {
+            out += "\nBaseline: \(report.baselined) known finding\(report.baselined == 1 ? "" : "s") not shown (the checklist and the score count them)\n"
+        }
         out += "\nSecurity Score: \(report.score.value)/\(report.score.maximum)\n"
         for image in report.images {
             out += "\nLayers of \(image.name)\n"
