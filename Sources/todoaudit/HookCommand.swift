@@ -6,7 +6,7 @@ struct HookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hook",
         abstract: "Install, remove or run the git pre-push hook that audits what a push publishes.",
-        subcommands: [Install.self, Uninstall.self, PrePush.self]
+        subcommands: [Install.self, Uninstall.self, PrePush.self, PreCommit.self]
     )
 
     /// The repository around the current directory, or the one-line error.
@@ -68,6 +68,63 @@ struct HookCommand: ParsableCommand {
             } catch {
                 throw fail("\(error)")
             }
+        }
+    }
+
+    struct PreCommit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pre-commit",
+            abstract: "For the pre-commit framework: audit the build contexts (directories holding a Dockerfile) that hold the given files.",
+            discussion: """
+            Each FILE belongs to the nearest directory at or above it that holds a Dockerfile             (Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile); those directories are scanned             as `todoaudit scan DIR` would, in the working tree. Files in no context are ignored.
+            """
+        )
+
+        @Argument(help: "Files the commit changes (pre-commit passes them).")
+        var files: [String] = []
+
+        @Option(name: .long, help: "Fail when the score is below N.")
+        var failUnder: Int?
+
+        @Option(name: .long, help: "Fail on a finding of this severity or above (default: high).")
+        var failOn: Severity?
+
+        /// The directory at or above `file` that holds a Dockerfile, not above the working directory.
+        static func context(of file: String) -> String? {
+            let fm = FileManager.default
+            let top = URL(fileURLWithPath: fm.currentDirectoryPath).standardizedFileURL.path
+            var isDirectory: ObjCBool = false
+            var directory = URL(fileURLWithPath: file).standardizedFileURL
+            if !(fm.fileExists(atPath: directory.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+                directory = directory.deletingLastPathComponent()
+            }
+            while directory.path.hasPrefix(top) {
+                if let names = try? fm.contentsOfDirectory(atPath: directory.path), names.contains(where: Auditor.isDockerfileName) {
+                    let path = directory.path
+                    return path == top ? "." : String(path.dropFirst(top.count + 1))
+                }
+                if directory.path == top || directory.path == "/" { break }
+                directory = directory.deletingLastPathComponent()
+            }
+            return nil
+        }
+
+        func run() throws {
+            let contexts = Set(files.compactMap(Self.context(of:))).sorted()
+            guard !contexts.isEmpty else { return }
+            let catalog = try loadCatalog(RuleCatalog.builtIn)
+            var configuration = AuditConfiguration()
+            if let file = ConfigurationFile.discover(from: contexts[0]) {
+                do { configuration = try ConfigurationFile.load(file) } catch { throw fail("configuration: \(error)") }
+            }
+            let report: AuditReport
+            do { report = try Auditor(engine: RuleEngine(catalog: catalog, configuration: configuration)).audit(paths: contexts) } catch {
+                throw fail(error.description)
+            }
+            FileHandleOutput.writeStdout(OutputFormat.text.render(report, color: false))
+            let failOn = self.failOn ?? configuration.failOn
+            let failUnder = self.failUnder ?? configuration.failUnder
+            if report.failsPolicy(failUnder: failUnder, failOn: failOn ?? (failUnder == nil ? .high : nil)) { throw ExitCode(1) }
         }
     }
 
