@@ -112,11 +112,11 @@ struct HookCommand: ParsableCommand {
         func run() throws {
             let contexts = Set(files.compactMap(Self.context(of:))).sorted()
             guard !contexts.isEmpty else { return }
-            let catalog = try loadCatalog(RuleCatalog.builtIn)
             var configuration = AuditConfiguration()
             if let file = ConfigurationFile.discover(from: contexts[0]) {
                 do { configuration = try ConfigurationFile.load(file) } catch { throw fail("configuration: \(error)") }
             }
+            let catalog = try loadCatalog(adding: configuration.ruleDirectories)
             let report: AuditReport
             do { report = try Auditor(engine: RuleEngine(catalog: catalog, configuration: configuration)).audit(paths: contexts) } catch {
                 throw fail(error.description)
@@ -165,7 +165,6 @@ struct HookCommand: ParsableCommand {
                 HookCommand.say("todoaudit: nothing in this push touches a Dockerfile or its build context; not audited")
                 return
             }
-            let catalog = try loadCatalog(RuleCatalog.builtIn)
             let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("todoaudit-push-\(UUID().uuidString)").path
             defer { try? FileManager.default.removeItem(atPath: scratch) }
             let start = FileManager.default.currentDirectoryPath
@@ -179,8 +178,11 @@ struct HookCommand: ParsableCommand {
                 var configuration = AuditConfiguration()
                 if let file = ConfigurationFile.names.first(where: { FileManager.default.fileExists(atPath: $0) }) {
                     do { configuration = try ConfigurationFile.load(file) } catch { throw fail("\(target.commit.prefix(12)):\(file): \(error)") }
+                    // The team's rule directories come from the same commit.
+                    let relative = configuration.ruleDirectories.filter { !$0.hasPrefix("/") }.map { IgnoreFile.normalized($0) }
+                    do { try audit.export(target, paths: relative, into: directory) } catch { throw fail(error.description) }
                 }
-                let engine = RuleEngine(catalog: catalog, configuration: configuration)
+                let engine = RuleEngine(catalog: try loadCatalog(adding: configuration.ruleDirectories), configuration: configuration)
                 let contexts = target.contexts.map { $0.isEmpty ? "." : $0 }
                 HookCommand.say("todoaudit: \(target.update.localRef) → \(remote) \(target.update.remoteRef) (\(target.commit.prefix(12))): \(target.changed.count) changed file\(target.changed.count == 1 ? "" : "s"), auditing \(contexts.joined(separator: ", "))")
                 var reports: [AuditReport] = []

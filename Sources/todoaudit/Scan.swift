@@ -57,6 +57,9 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "CycloneDX version of --sbom: 1.6 (default) or 1.5.")
     var sbomSpec: String = "1.6"
 
+    @Option(name: .long, help: "A directory of your own rules, data lists and secret kinds (Rules/ layout); repeatable.")
+    var rules: [String] = []
+
     @Option(name: .long, help: "Record every finding's fingerprint in FILE as accepted; the run then exits 0.")
     var writeBaseline: String?
 
@@ -83,11 +86,11 @@ struct Scan: ParsableCommand {
     }
 
     func run() throws {
-        let catalog = try loadCatalog(RuleCatalog.builtIn)
         var inputs = paths
         if let dockerfile { inputs.append(dockerfile) }
 
         var configuration = try options.configuration(near: inputs[0])
+        let catalog = try loadCatalog(adding: configuration.ruleDirectories + rules)
         let unknown = configuration.unknownRules(in: catalog)
         if !unknown.isEmpty {
             throw fail("configuration: \(configuration.source ?? "settings"): no rule named \(unknown.joined(separator: ", ")) (see todoaudit rules)")

@@ -25,6 +25,17 @@ func loadCatalog(_ loaded: Result<RuleCatalog, some Error>) throws -> RuleCatalo
     }
 }
 
+/// The built-in rules with the user's rule directories (`rules_dirs`, `--rules`) added.
+func loadCatalog(adding directories: [String]) throws -> RuleCatalog {
+    var catalog = try loadCatalog(RuleCatalog.builtIn)
+    for directory in directories {
+        do { catalog = try catalog.adding(try RuleCatalog.directory(directory, weights: catalog.weights)) } catch {
+            throw fail("rules: \(error)")
+        }
+    }
+    return catalog
+}
+
 /// `SOURCE_DATE_EPOCH`, when set and not empty: SBOM timestamps use it instead of the image's date.
 var sourceDateEpoch: String? {
     ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { $0.isEmpty ? nil : $0 }

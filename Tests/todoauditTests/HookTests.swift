@@ -126,6 +126,18 @@ import Testing
         #expect(both.status != 0)
     }
 
+    /// The settings and the team's rules come from the pushed commit too.
+    @Test func settingsAndRuleDirectoriesOfThePushedCommitApply() throws {
+        let box = try Sandbox()
+        try box.commit(["api/Dockerfile": Self.good + "RUN apt-get update && apt-get upgrade -y\n",
+                        ".todoaudit.yml": "rules_dirs: [policy]\nfail_on: low\ndisabled_rules: [apt-upgrade]\n",
+                        "policy/TA9001-acme-no-upgrade.yml": UserRulesTests.rule], "api with team rules")
+        #expect(try box.install().status == 0)
+        let pushed = try box.push()
+        #expect(pushed.status != 0, "the team rule (low) fails fail_on: low")
+        #expect(pushed.stdout.contains("TA9001 acme-no-upgrade") && !pushed.stdout.contains("TA1018"), "\(pushed.stdout)\(pushed.stderr)")
+    }
+
     @Test func deletedAndBinaryDockerfilesDoNotBlockUnseen() throws {
         let box = try Sandbox()
         try box.commit(["a/Dockerfile": Self.good, "b/Dockerfile": Self.good], "two")

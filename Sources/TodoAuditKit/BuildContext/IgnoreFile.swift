@@ -130,6 +130,9 @@ public struct IgnoreFile: Sendable {
         return lines.contains { $0.isException && ($0.pattern.text + "/").hasPrefix(inside) }
     }
 
+    /// A relative path cleaned (`./rules/` → `rules`).
+    public static func normalized(_ path: String) -> String { clean(path) }
+
     /// Go's `filepath.Clean` on a `/`-separated path: no empty, `.` or trailing parts, and
     /// `..` taken back where it can be.
     static func clean(_ path: String) -> String {

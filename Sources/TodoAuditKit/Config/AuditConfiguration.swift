@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// `.todoaudit.yml`: which rules run, their severities, and the policy that sets the exit code.
@@ -16,12 +17,15 @@ public struct AuditConfiguration: Sendable, Equatable {
     public var maxImageSize: [String: Int64] = [:]
     /// The `secrets:` section: allow entries, file limits.
     public var secrets = SecretSettings()
+    /// `rules_dirs`: directories of the user's own rules, data lists and secret kinds,
+    /// resolved against the settings file's directory.
+    public var ruleDirectories: [String] = []
     /// Where it was read from, for messages.
     public var source: String?
 
     public init() {}
 
-    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on", "max_size", "secrets"]
+    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on", "max_size", "secrets", "rules_dirs"]
 
     public static func parse(_ text: String, source: String) throws(ConfigurationError) -> AuditConfiguration {
         let value: Any?
@@ -65,6 +69,13 @@ public struct AuditConfiguration: Sendable, Equatable {
             }
         }
         if let v = fields["secrets"] { config.secrets = try SecretSettings.parse(v, source: source) }
+        if let v = fields["rules_dirs"] {
+            guard case .list(let items) = v, items.count == v.strings.count else {
+                throw ConfigurationError(source: source, problem: "rules_dirs must be a list of directories")
+            }
+            let base = (source as NSString).deletingLastPathComponent
+            config.ruleDirectories = v.strings.map { $0.hasPrefix("/") || base.isEmpty ? $0 : (base as NSString).appendingPathComponent($0) }
+        }
         if let v = fields["fail_under"] {
             guard let n = v.int, (0...10).contains(n) else {
                 throw ConfigurationError(source: source, problem: "fail_under must be a whole number from 0 to 10")

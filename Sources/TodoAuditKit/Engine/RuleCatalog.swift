@@ -13,7 +13,8 @@ public struct RuleCatalog: Sendable {
     /// Each kind's examples, by kind id (loaded with the rules' examples).
     public var secretExamples: [String: [SecretExample]] = [:]
     /// The compiled secret engine, built on first use and shared by copies of the catalog.
-    let secretRules = SecretRulesCache()
+    /// Replaced when user rules add secret kinds, so the merged catalog compiles its own.
+    var secretRules = SecretRulesCache()
 
     /// The rules compiled into the binary from the repository's `Rules/`, without their examples.
     public static let builtIn: Result<RuleCatalog, RuleLoadError> = embedded(withExamples: false)
@@ -54,7 +55,9 @@ public struct RuleCatalog: Sendable {
     /// How rule files are written: YAML in `Rules/`, JSON once embedded in the binary.
     public enum FileFormat: Sendable { case yaml, json }
 
-    public static func load(files: [(path: String, text: String)], format: FileFormat = .yaml, withExamples: Bool = true) throws(RuleLoadError) -> RuleCatalog {
+    /// `defaultWeights` stands in for a missing `score.yml` (a user's rule directory has none).
+    public static func load(files: [(path: String, text: String)], format: FileFormat = .yaml, withExamples: Bool = true,
+                            defaultWeights: ScoreWeights? = nil) throws(RuleLoadError) -> RuleCatalog {
         var rules: [Rule] = []
         var data: [String: RuleData] = [:]
         var weights: ScoreWeights?
@@ -91,7 +94,7 @@ public struct RuleCatalog: Sendable {
                 rules.append(try RuleFile.rule(from: value, path: file.path, withExamples: withExamples))
             }
         }
-        guard let weights else {
+        guard let weights = weights ?? defaultWeights else {
             throw RuleLoadError(file: "score.yml", problem: "missing: the score weights must be defined")
         }
         var seenIDs = Set<String>(), seenNames = Set<String>()
@@ -109,7 +112,9 @@ public struct RuleCatalog: Sendable {
         return catalog
     }
 
-    /// Adds user rules (from `--rules DIR` or the config); ids and names must not clash.
+    /// Adds user rules (from `--rules DIR` or the config's `rules_dirs`): rules, whose ids
+    /// and names must not clash with these; data lists, which replace these by name; and
+    /// secret kinds, whose ids must be new.
     public func adding(_ other: RuleCatalog) throws(RuleLoadError) -> RuleCatalog {
         var merged = self
         for rule in other.rules {
@@ -120,6 +125,42 @@ public struct RuleCatalog: Sendable {
         }
         merged.rules.sort { $0.id < $1.id }
         merged.data.merge(other.data) { _, new in new }
+        for kind in other.secretKinds {
+            if merged.secretKinds.contains(where: { $0.id == kind.id }) {
+                throw RuleLoadError(file: "secrets/\(kind.id).yml", problem: "secret kind \(kind.id) clashes with a built-in one")
+            }
+            merged.secretKinds.append(kind)
+        }
+        merged.secretExamples.merge(other.secretExamples) { _, new in new }
+        merged.secretRules = SecretRulesCache()
         return merged
+    }
+
+    /// A user's rule directory: `*.yml` rules anywhere but under `data/` (lists) and
+    /// `secrets/` (secret kinds), with the same schema as the built-in `Rules/`.
+    public static func directory(_ path: String, weights: ScoreWeights) throws(RuleLoadError) -> RuleCatalog {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw RuleLoadError(file: path, problem: "not a directory of rules")
+        }
+        guard let walker = FileManager.default.enumerator(atPath: path) else {
+            throw RuleLoadError(file: path, problem: "cannot be listed")
+        }
+        var files: [(path: String, text: String)] = []
+        while let relative = walker.nextObject() as? String {
+            guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml"), relative != "score.yml" else { continue }
+            let full = (path as NSString).appendingPathComponent(relative)
+            guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
+                throw RuleLoadError(file: full, problem: "cannot be read as UTF-8 text")
+            }
+            // The loader tells data and secret kinds by these prefixes and reads `.yml` names.
+            let normalized = relative.hasSuffix(".yaml") ? String(relative.dropLast(5)) + ".yml" : relative
+            files.append((normalized, text))
+        }
+        do {
+            return try load(files: files, withExamples: true, defaultWeights: weights)
+        } catch {
+            throw RuleLoadError(file: (path as NSString).appendingPathComponent(error.file), problem: error.problem)
+        }
     }
 }

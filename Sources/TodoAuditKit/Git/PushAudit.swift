@@ -48,6 +48,15 @@ public struct PushAudit: Sendable {
         return out
     }
 
+    /// Exports more of the commit (the rule directories its settings name) into `directory`;
+    /// paths the commit does not have are left out.
+    public func export(_ target: Target, paths: [String], into directory: String) throws(GitError) {
+        let present = Set(try repository.files(of: target.commit))
+        let wanted = paths.filter { path in present.contains { $0.hasPrefix(path + "/") } }
+        guard !wanted.isEmpty else { return }
+        try repository.export(target.commit, paths: wanted, into: directory)
+    }
+
     /// Exports the target's contexts from its commit into `directory` (created), so they
     /// can be audited by relative path from there.
     public func export(_ target: Target, into directory: String) throws(GitError) {
