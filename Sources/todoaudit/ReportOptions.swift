@@ -4,7 +4,7 @@ import TodoAuditKit
 /// The options every auditing command shares: how the report is written, the config file
 /// and the severity that fails the run.
 struct ReportOptions: ParsableArguments {
-    @Option(name: .long, help: "Report format: text or json.")
+    @Option(name: .long, help: "Report format: text, json or sarif.")
     var format: OutputFormat = .text
 
     @Option(name: [.customShort("o"), .long], help: "Write the report to FILE instead of standard output.")

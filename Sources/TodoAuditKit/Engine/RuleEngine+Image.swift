@@ -9,6 +9,8 @@ extension RuleEngine {
                 reclaimable += violation.reclaimableBytes
                 var (location, place) = Self.location(violation.place, in: image)
                 location.line = violation.line
+                location.image = image.name
+                location.imagePath = image.path
                 if violation.layers.count > 1 {
                     location.layers = violation.layers.map { i in
                         (image.layers.indices.contains(i) ? image.layers[i].digest : nil) ?? "layer \(i + 1)"

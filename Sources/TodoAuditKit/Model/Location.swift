@@ -13,6 +13,10 @@ public struct Location: Sendable, Hashable, Codable {
     public var source: String?
     /// Every layer holding the same thing (a secret copied into several layers), oldest first.
     public var layers: [String]?
+    /// For image and config findings: the image's name and the tarball or layout it was read
+    /// from (`-` for standard input), so a report over several images can tell them apart.
+    public var image: String?
+    public var imagePath: String?
 
     public init(kind: Kind, path: String, line: Int? = nil, endLine: Int? = nil, layer: String? = nil, layerIndex: Int? = nil) {
         self.kind = kind
