@@ -126,6 +126,27 @@ import Testing
         #expect(both.status != 0)
     }
 
+    /// A detached HEAD pushed by refspec, and a shallow clone whose history stops early.
+    @Test func detachedHeadsAndShallowClones() throws {
+        let box = try Sandbox()
+        try box.commit(["api/Dockerfile": Self.good], "one")
+        try box.commit(["api/app.py": "print(1)\n"], "two")
+        #expect(try box.push().status == 0)
+        #expect(try box.install().status == 0)
+        try box.git(["checkout", "-q", "--detach"])
+        try box.commit(["api/Dockerfile": "FROM python:3.12-alpine\nCMD [\"python\"]\n"], "detached root")
+        let detached = try box.push(["origin", "HEAD:refs/heads/experiment"])
+        #expect(detached.status != 0 && detached.stdout.contains("HEAD → origin refs/heads/experiment"), "\(detached.stdout)\(detached.stderr)")
+
+        try Sandbox.git(["clone", "-q", "-b", "main", "--depth", "1", "file://" + box.root.appendingPathComponent("remote.git").path, "shallow"], in: box.root)
+        let shallow = box.root.appendingPathComponent("shallow")
+        #expect(try CLI.run(["hook", "install"], cwd: shallow).status == 0)
+        try "FROM python:3.12-alpine\nCMD [\"python\"]\n".write(to: shallow.appendingPathComponent("api/Dockerfile"), atomically: true, encoding: .utf8)
+        try Sandbox.git(["commit", "-qam", "root in a shallow clone"], in: shallow)
+        let refused = try Sandbox.git(["push", "origin", "HEAD:main"], in: shallow, check: false)
+        #expect(refused.status != 0 && refused.stdout.contains("root-user at api/Dockerfile"), "\(refused.stdout)\(refused.stderr)")
+    }
+
     /// The settings and the team's rules come from the pushed commit too.
     @Test func settingsAndRuleDirectoriesOfThePushedCommitApply() throws {
         let box = try Sandbox()
