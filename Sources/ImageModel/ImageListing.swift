@@ -75,6 +75,8 @@ struct OCIListing {
             }
             // BuildKit attestations: in-toto layers, whatever the platform says.
             if !layers.isEmpty && layers.allSatisfy({ $0.mediaType?.contains("in-toto") == true }) { continue }
+            // OCI 1.1 artifacts (an SBOM or a signature attached to an image) are not images.
+            if Self.isArtifact(descriptor, document, config: config) { continue }
             var references: [LayerReference] = []
             for layer in layers {
                 references.append(LayerReference(name: try BlobStore.path(of: layer.digest), digest: layer.digest, mediaType: layer.mediaType))
@@ -85,6 +87,10 @@ struct OCIListing {
                 problems: problems
             ))
         }
+    }
+
+    static func isArtifact(_ descriptor: Descriptor, _ document: OCIDocument, config: Descriptor) -> Bool {
+        descriptor.artifactType != nil || document.artifactType != nil || config.mediaType == "application/vnd.oci.empty.v1+json"
     }
 
     static func isAttestation(_ descriptor: Descriptor) -> Bool {

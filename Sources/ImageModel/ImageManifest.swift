@@ -13,6 +13,8 @@ struct Descriptor: Decodable, Sendable {
     var size: Int64?
     var annotations: [String: String]?
     var platform: PlatformJSON?
+    /// OCI 1.1: set on an artifact (an SBOM, a signature) rather than an image.
+    var artifactType: String?
 
     var parsedPlatform: Platform? {
         guard let p = platform, let os = p.os, let arch = p.architecture else { return nil }
@@ -24,6 +26,7 @@ struct Descriptor: Decodable, Sendable {
 /// two are told apart by their fields, since `mediaType` is optional in both.
 struct OCIDocument: Decodable, Sendable {
     var mediaType: String?
+    var artifactType: String?
     var manifests: [Descriptor]?
     var config: Descriptor?
     var layers: [Descriptor]?

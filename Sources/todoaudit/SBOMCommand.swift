@@ -30,6 +30,12 @@ struct SBOMCommand: ParsableCommand {
     @Option(name: .long, help: "Which platform of a multi-platform index (os/arch[/variant]).")
     var platform: String?
 
+    @Option(name: .long, help: "Also write the image and the SBOM (as an OCI artifact whose subject is the image) into this OCI layout directory.")
+    var attach: String?
+
+    @Flag(name: .long, help: "With --attach: annotate the SBOM artifact with the tool and the SBOM's timestamp.")
+    var annotate = false
+
     func validate() throws {
         if CycloneDXDocument.SpecVersion(rawValue: spec) == nil { throw ValidationError("--spec takes 1.6 or 1.5.") }
     }
@@ -44,13 +50,45 @@ struct SBOMCommand: ParsableCommand {
             throw fail("\(image) holds \(documents.count) images; choose one with --image or --platform")
         }
         noteUnreadableMetadata(documents[0])
+        let version = CycloneDXDocument.SpecVersion(rawValue: spec)!
         let xml: String
-        do { xml = try documents[0].xml(CycloneDXDocument.SpecVersion(rawValue: spec)!) } catch { throw fail("SBOM: \(error)") }
+        if let attach {
+            // The SBOM names the manifest the layout holds (made for a legacy docker-archive).
+            let attachment: SBOMAttachment
+            do {
+                let blobs = try sbom.blobs(path: image)
+                let name = documents[0].subject.name
+                var annotations: [String: String]?
+                if annotate {
+                    annotations = ["org.opencontainers.image.description": "CycloneDX \(spec) SBOM written by \(TodoAudit.name) \(TodoAudit.version)"]
+                    if let timestamp = documents[0].timestamp { annotations?["org.opencontainers.image.created"] = timestamp }
+                }
+                attachment = try SBOMAttachment.attach(documents[0], spec: version, blobs: blobs, layout: attach,
+                                                       refName: Self.tag(of: name), imageName: name, annotations: annotations)
+            } catch let error as AuditError {
+                throw fail(error.description)
+            } catch {
+                throw fail("\(attach): \(error)")
+            }
+            var stderr = StandardError()
+            print("todoaudit: attached SBOM \(attachment.artifact.digest) to image \(attachment.image.digest) in \(attach)", to: &stderr)
+            xml = attachment.xml
+        } else {
+            do { xml = try documents[0].xml(version) } catch { throw fail("SBOM: \(error)") }
+        }
         if let output {
             do { try FileHandleOutput.write(xml, to: output) } catch { throw fail("cannot write \(output): \(error.localizedDescription)") }
         } else {
             FileHandleOutput.writeStdout(xml)
         }
+    }
+}
+
+extension SBOMCommand {
+    /// The tag of `repository:tag` (not a registry port), nil without one.
+    static func tag(of name: String) -> String? {
+        guard let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") else { return nil }
+        return String(name[name.index(after: colon)...])
     }
 }
 

@@ -38,6 +38,24 @@ public struct ImageSBOM: Sendable {
         }
     }
 
+    /// The stored blobs of the one image selected, to copy it into an OCI layout.
+    public func blobs(path: String) throws(AuditError) -> ImageBlobs {
+        let wanted = platform.flatMap(Platform.init)
+        do {
+            let source = try ImageSource(path: path)
+            guard let descriptor = try source.select(name: imageName, platform: wanted).first else {
+                throw AuditError.invalidImage(path, "no image selected")
+            }
+            return try source.blobs(of: descriptor, loaded: try source.load(descriptor))
+        } catch let error as AuditError {
+            throw error
+        } catch let error as ImageError {
+            throw .invalidImage(path, error.description)
+        } catch {
+            throw .invalidImage(path, "\(error)")
+        }
+    }
+
     /// The document for an image whose facts were gathered with `catalog: true`.
     static func document(_ image: Image, _ facts: ImageFacts, path: String, timestamp: String?, catalog: RuleCatalog) -> CycloneDXDocument {
         let name = subjectName(image, path: path)
