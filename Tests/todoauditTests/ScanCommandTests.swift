@@ -87,6 +87,19 @@ import Testing
         #expect(missing.stderr.contains("runner, debug"))
     }
 
+    /// `-o /dev/null` (and --sbom, --write-baseline to it) writes into the device; a rename
+    /// over it would replace /dev/null with a file when run as root.
+    @Test func outputToADeviceLeavesTheDeviceAlone() throws {
+        for arguments in [["scan", "-o", "/dev/null", "Fixtures/dockerfiles/backend"],
+                          ["scan", "--write-baseline", "/dev/null", "Fixtures/dockerfiles/backend"],
+                          ["sbom", "Fixtures/images/backend-bad.tar", "-o", "/dev/null"]] {
+            let r = try CLI.run(arguments)
+            #expect(r.status == 0, "\(arguments): \(r.stderr)")
+            var info = stat()
+            #expect(stat("/dev/null", &info) == 0 && (info.st_mode & S_IFMT) == S_IFCHR, "/dev/null is still a device after \(arguments)")
+        }
+    }
+
     @Test func directoryWithSeveralDockerfiles() throws {
         let dir = try CLI.temporaryDirectory()
         for name in ["Dockerfile", "api.Dockerfile", "Dockerfile.dev", "Dockerfile.dockerignore", "README.md"] {
