@@ -14,6 +14,8 @@ let package = Package(
     targets: [
         // C libraries, each behind exactly one small Swift target.
         .systemLibrary(name: "CArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .target(name: "HTTPTransfer", dependencies: ["CCurl"]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .target(name: "ArchiveReading", dependencies: ["CArchive"]),
         .target(name: "XMLWriting", dependencies: ["CLibXML2"]),
@@ -31,7 +33,7 @@ let package = Package(
 
         .target(
             name: "TodoAuditKit",
-            dependencies: ["DockerfileSyntax", "ImageModel", "ArchiveReading", "SecretScanning", "XMLWriting", "Digesting", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DockerfileSyntax", "ImageModel", "ArchiveReading", "SecretScanning", "XMLWriting", "Digesting", "HTTPTransfer", .product(name: "Yams", package: "Yams")],
             plugins: ["EmbedRules"]
         ),
         .executableTarget(

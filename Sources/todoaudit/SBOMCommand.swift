@@ -33,10 +33,38 @@ struct SBOMCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the image and the SBOM (as an OCI artifact whose subject is the image) into this OCI layout directory.")
     var attach: String?
 
-    @Flag(name: .long, help: "With --attach: annotate the SBOM artifact with the tool and the SBOM's timestamp.")
+    @Flag(name: .long, help: "With --attach or --push: annotate the SBOM artifact with the tool and the SBOM's timestamp.")
     var annotate = false
 
+    @Option(name: .long, help: "Push the SBOM artifact to REGISTRY/REPO[:TAG] (the image must be there, or add --push-image).")
+    var push: String?
+
+    @Flag(name: .long, help: "With --push: push the image too, under the reference's tag.")
+    var pushImage = false
+
+    @Option(name: .long, help: "With --push: the registry user (the password is read from standard input with --password-stdin).")
+    var username: String?
+
+    @Flag(name: .long, help: "With --push: read the registry password from standard input.")
+    var passwordStdin = false
+
+    @Flag(name: .long, help: "With --push: plain HTTP, only for a registry on this machine (localhost, 127.0.0.0/8, ::1).")
+    var insecure = false
+
+    @Option(name: .long, help: "With --push: seconds to wait for each registry request (default 30).")
+    var timeout: Double = 30
+
     func validate() throws {
+        if let push {
+            guard let reference = SBOMPush.Reference(push) else {
+                throw ValidationError("--push takes REGISTRY/REPOSITORY[:TAG], e.g. localhost:5000/todo/backend:v1")
+            }
+            if insecure && !reference.isLoopback { throw ValidationError("--insecure is only for a registry on this machine (localhost, 127.0.0.1, ::1)") }
+            if passwordStdin && username == nil { throw ValidationError("--password-stdin needs --username") }
+            if timeout <= 0 { throw ValidationError("--timeout must be positive") }
+        } else if pushImage || username != nil || passwordStdin || insecure {
+            throw ValidationError("--push-image, --username, --password-stdin and --insecure go with --push")
+        }
         if CycloneDXDocument.SpecVersion(rawValue: spec) == nil { throw ValidationError("--spec takes 1.6 or 1.5.") }
     }
 
@@ -52,7 +80,10 @@ struct SBOMCommand: ParsableCommand {
         noteUnreadableMetadata(documents[0])
         let version = CycloneDXDocument.SpecVersion(rawValue: spec)!
         let xml: String
-        if let attach {
+        // Pushing goes through a layout: the given one, or a private temporary one.
+        let scratch = push != nil && attach == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("todoaudit-push-\(UUID().uuidString)").path : nil
+        defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
+        if let attach = attach ?? scratch {
             // The SBOM names the manifest the layout holds (made for a legacy docker-archive).
             let attachment: SBOMAttachment
             do {
@@ -71,7 +102,28 @@ struct SBOMCommand: ParsableCommand {
                 throw fail("\(attach): \(error)")
             }
             var stderr = StandardError()
-            print("todoaudit: attached SBOM \(attachment.artifact.digest) to image \(attachment.image.digest) in \(attach)", to: &stderr)
+            if scratch == nil {
+                print("todoaudit: attached SBOM \(attachment.artifact.digest) to image \(attachment.image.digest) in \(attach)", to: &stderr)
+            }
+            if let push, let reference = SBOMPush.Reference(push) {
+                var credentials = SBOMPush.dockerCredentials(host: reference.host)
+                if let username {
+                    let password = passwordStdin ? (readLine(strippingNewline: true) ?? "") : ""
+                    credentials = .init(username: username, password: password)
+                }
+                let client = RegistryClient(host: reference.host, repository: reference.repository, insecure: insecure,
+                                            credentials: credentials, timeout: timeout)
+                if let chunk = ProcessInfo.processInfo.environment["TODOAUDIT_UPLOAD_CHUNK_BYTES"].flatMap(Int.init), chunk > 0 {
+                    client.chunkSize = chunk
+                }
+                do {
+                    for line in try SBOMPush.push(attachment, layout: attach, client: client, tag: reference.tag, pushImage: pushImage) {
+                        print("todoaudit: \(line) to \(reference.host)/\(reference.repository)", to: &stderr)
+                    }
+                } catch {
+                    throw fail("push to \(reference.host)/\(reference.repository): \(error.description)")
+                }
+            }
             xml = attachment.xml
         } else {
             do { xml = try documents[0].xml(version) } catch { throw fail("SBOM: \(error)") }
