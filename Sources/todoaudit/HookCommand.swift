@@ -124,7 +124,7 @@ struct HookCommand: ParsableCommand {
             FileHandleOutput.writeStdout(OutputFormat.text.render(report, color: false))
             let failOn = self.failOn ?? configuration.failOn
             let failUnder = self.failUnder ?? configuration.failUnder
-            if report.failsPolicy(failUnder: failUnder, failOn: failOn ?? (failUnder == nil ? .high : nil)) { throw ExitCode(1) }
+            if report.failsPolicyOrDefault(failUnder: failUnder, failOn: failOn) { throw ExitCode(1) }
         }
     }
 
@@ -198,10 +198,7 @@ struct HookCommand: ParsableCommand {
                     FileHandleOutput.writeStdout(OutputFormat.text.render(report, color: false))
                     let failOn = self.failOn ?? configuration.failOn
                     let failUnder = self.failUnder ?? configuration.failUnder
-                    let policyFails = failOn == nil && failUnder == nil
-                        ? report.failsPolicy(failUnder: nil, failOn: .high)
-                        : report.failsPolicy(failUnder: failUnder, failOn: failOn)
-                    if policyFails { blocked.append(report.targets.first?.path ?? "?") }
+                    if report.failsPolicyOrDefault(failUnder: failUnder, failOn: failOn) { blocked.append(report.targets.first?.path ?? "?") }
                 }
             }
             guard blocked.isEmpty else {

@@ -142,10 +142,8 @@ struct Scan: ParsableCommand {
 
         let failOn = options.failOn ?? configuration.failOn
         let failUnder = self.failUnder ?? configuration.failUnder
-        // With no policy given, fail on what would block a release: high and critical findings.
-        let policyOn = failOn ?? (failUnder == nil ? .high : nil)
         // A run that writes the baseline accepts what it found.
-        if writeBaseline == nil && report.failsPolicy(failUnder: failUnder, failOn: policyOn) {
+        if writeBaseline == nil && report.failsPolicyOrDefault(failUnder: failUnder, failOn: failOn) {
             throw ExitCode(1)
         }
     }

@@ -28,6 +28,12 @@ public struct AuditReport: Sendable {
         )
     }
 
+    /// The policy of `scan` and the hooks: with neither `failUnder` nor `failOn` given (on the
+    /// command line or in `.todoaudit.yml`), fail on what would block a release: high and above.
+    public func failsPolicyOrDefault(failUnder: Int?, failOn: Severity?) -> Bool {
+        failsPolicy(failUnder: failUnder, failOn: failOn ?? (failUnder == nil ? .high : nil))
+    }
+
     /// The exit policy: a score under `failUnder`, or a finding at or above `failOn`.
     public func failsPolicy(failUnder: Int?, failOn: Severity?) -> Bool {
         if let failUnder, score.value < failUnder { return true }

@@ -89,8 +89,8 @@ public final class RegistryClient: @unchecked Sendable {
     private func authenticate(_ challenge: String) throws(Failure) {
         let scheme = challenge.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
         if scheme == "basic" {
-            guard let credentials else { throw Failure(description: "the registry wants a username and password (--username, --password-stdin or ~/.docker/config.json)") }
-            authorization = "Basic " + Data("\(credentials.username):\(credentials.password)".utf8).base64EncodedString()
+            guard let basic else { throw Failure(description: "the registry wants a username and password (--username, --password-stdin or ~/.docker/config.json)") }
+            authorization = basic
             return
         }
         guard scheme == "bearer" else { throw Failure(description: "the registry asks for an authentication scheme todoaudit does not speak (\(scheme))") }
@@ -103,12 +103,8 @@ public final class RegistryClient: @unchecked Sendable {
         query.append(URLQueryItem(name: "scope", value: parameters["scope"] ?? "repository:\(repository):pull,push"))
         components.queryItems = query
         guard let url = components.url else { throw Failure(description: "the registry's token realm is not a URL") }
-        var headers: [String: String] = [:]
-        if let credentials {
-            headers["Authorization"] = "Basic " + Data("\(credentials.username):\(credentials.password)".utf8).base64EncodedString()
-        }
         let response: Response
-        do { response = try http.send("GET", url.absoluteString, headers: headers) } catch {
+        do { response = try http.send("GET", url.absoluteString, headers: basic.map { ["Authorization": $0] } ?? [:]) } catch {
             throw Failure(description: "no token from \(Self.shown(url)): \(error.description)")
         }
         guard response.status == 200, let json = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
@@ -116,6 +112,11 @@ public final class RegistryClient: @unchecked Sendable {
             throw Failure(description: "no token from \(Self.shown(url)) (status \(response.status)); check the credentials")
         }
         authorization = "Bearer " + token
+    }
+
+    /// The credentials as a Basic `Authorization` value.
+    private var basic: String? {
+        credentials.map { "Basic " + Data("\($0.username):\($0.password)".utf8).base64EncodedString() }
     }
 
     /// `Bearer realm="…",service="…",scope="…"` → its parameters.
