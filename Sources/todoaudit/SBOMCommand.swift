@@ -7,11 +7,14 @@ struct SBOMCommand: ParsableCommand {
         commandName: "sbom",
         abstract: "Write a CycloneDX XML SBOM of an image: every OS and language package it ships.",
         discussion: """
-        Catalogs dpkg (status and status.d), apk, Python (dist-info, egg-info) and npm \
-        (package.json) packages over the image's merged file system, one component per \
-        package with every path it was found at and the layer that brought it. The output \
+        Catalogs dpkg (status and status.d), apk, Python (dist-info, egg-info), npm \
+        (package.json, package-lock.json), Go (build info of executables) and Java (jars, \
+        wars, ears, nested jars) packages over the image's merged file system, one component \
+        per package with every path it was found at and the layer that brought it. The output \
         is deterministic: the timestamp is the image's creation date, or SOURCE_DATE_EPOCH \
-        when set, and the serial number derives from the image digest.
+        when set, and the serial number derives from the image digest. --attach puts the \
+        image and the SBOM (as an OCI artifact whose subject is the image) into an OCI layout; \
+        --push sends the artifact to a registry.
         """
     )
 
