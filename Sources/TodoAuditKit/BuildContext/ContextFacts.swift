@@ -21,10 +21,15 @@ public struct ContextFacts: Sendable {
         self.ignore = ignore
         self.tree = tree
         self.copies = ContextCopy.resolve(dockerfile, tree: tree, ignore: ignore)
+        self.copiedFiles = Self.copied(copies)
     }
 
-    /// The tree's files that some COPY/ADD takes, with the first copy that takes each.
-    public var copiedFiles: [(file: Int, copy: ContextCopy)] {
+    /// The tree's files that some COPY/ADD takes, with the copy that takes each (a shipped
+    /// one over one that is not), in file order. Worked out once: the checks, the secret
+    /// scan and the summary all read it, and a context may hold 200,000 files.
+    public let copiedFiles: [(file: Int, copy: ContextCopy)]
+
+    static func copied(_ copies: [ContextCopy]) -> [(file: Int, copy: ContextCopy)] {
         var first: [Int: ContextCopy] = [:]
         for copy in copies {
             for source in copy.sources {
