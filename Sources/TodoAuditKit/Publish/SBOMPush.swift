@@ -99,20 +99,11 @@ public struct SBOMPush {
                 guard let bytes = try? JSONSerialization.data(withJSONObject: index, options: [.sortedKeys, .withoutEscapingSlashes]) else {
                     throw RegistryClient.Failure(description: "cannot encode the referrers index")
                 }
-                let digest = "sha256:" + SHA256Hex.of(bytes)
+                let digest = "sha256:" + SHA256.hex(Array(bytes))
                 try client.putManifest(bytes, mediaType: OCIMediaType.index, reference: fallback, digest: digest)
             }
             done.append("tagged referrers index \(fallback) (the registry has no referrers API)")
         }
         return done
-    }
-}
-
-/// SHA-256 of Data, for digests of documents made here.
-enum SHA256Hex {
-    static func of(_ data: Data) -> String {
-        let hash = Digesting.SHA256()
-        data.withUnsafeBytes { hash.update($0) }
-        return hash.finalize()
     }
 }
