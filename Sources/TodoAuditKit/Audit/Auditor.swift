@@ -152,12 +152,10 @@ public struct Auditor: Sendable {
         return try auditDockerfileFacts(bytes: bytes, path: path, hasDockerignore: Self.hasDockerignore(context: contextDir.isEmpty ? "." : contextDir, dockerfile: path))
     }
 
-    /// A `.dockerignore` at the context root, or BuildKit's `NAME.dockerignore` beside the Dockerfile.
+    /// Whether an ignore file applies: BuildKit's `<Dockerfile>.dockerignore` beside the
+    /// Dockerfile, or the context's `.dockerignore`.
     static func hasDockerignore(context: String, dockerfile: String?) -> Bool {
-        let fm = FileManager.default
-        if fm.fileExists(atPath: (context as NSString).appendingPathComponent(".dockerignore")) { return true }
-        if let dockerfile, fm.fileExists(atPath: dockerfile + ".dockerignore") { return true }
-        return false
+        ContextAudit.ignoreFilePath(context: context, dockerfile: dockerfile) != nil
     }
 
     /// Reads a file, refusing ones over `limit` before reading them.

@@ -16,16 +16,7 @@ public struct ContextAudit: Sendable {
     /// The ignore file for a Dockerfile: BuildKit's `<Dockerfile>.dockerignore` beside it,
     /// else the context's `.dockerignore`. The path is relative to the context when inside it.
     public static func ignoreFile(context root: String, dockerfile: String?) throws(AuditError) -> IgnoreFile? {
-        var candidates: [(disk: String, shown: String)] = []
-        if let dockerfile, dockerfile != "-" {
-            let name = (dockerfile as NSString).lastPathComponent + ".dockerignore"
-            let disk = ((dockerfile as NSString).deletingLastPathComponent as NSString).appendingPathComponent(name)
-            candidates.append((disk, Self.relative(disk, to: root) ?? disk))
-        }
-        candidates.append(((root as NSString).appendingPathComponent(".dockerignore"), ".dockerignore"))
-        for candidate in candidates {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: candidate.disk, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+        if let candidate = ignoreFilePath(context: root, dockerfile: dockerfile) {
             guard let handle = FileHandle(forReadingAtPath: candidate.disk) else { throw .unreadable(candidate.disk, reason: "permission denied") }
             defer { try? handle.close() }
             let data = (try? handle.read(upToCount: maxIgnoreFileBytes + 1)) ?? Data()
@@ -33,6 +24,20 @@ public struct ContextAudit: Sendable {
             return IgnoreFile(text: String(decoding: data, as: UTF8.self), path: candidate.shown)
         }
         return nil
+    }
+
+    /// Where the ignore file in force is, on disk and as shown; nil when there is none.
+    static func ignoreFilePath(context root: String, dockerfile: String?) -> (disk: String, shown: String)? {
+        var candidates: [(disk: String, shown: String)] = []
+        if let dockerfile, dockerfile != "-" {
+            let disk = dockerfile + ".dockerignore"
+            candidates.append((disk, Self.relative(disk, to: root) ?? disk))
+        }
+        candidates.append(((root as NSString).appendingPathComponent(".dockerignore"), ".dockerignore"))
+        return candidates.first { candidate in
+            var isDirectory: ObjCBool = false
+            return FileManager.default.fileExists(atPath: candidate.disk, isDirectory: &isDirectory) && !isDirectory.boolValue
+        }
     }
 
     static func relative(_ path: String, to root: String) -> String? {
