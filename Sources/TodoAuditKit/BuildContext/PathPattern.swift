@@ -62,14 +62,7 @@ public struct PathPattern: Sendable, Hashable {
     public var isLiteral: Bool { if case .exact = kind { true } else { false } }
 
     /// The literal characters before the first wildcard (`src/app/` of `src/app/*.py`).
-    public var literalPrefix: String {
-        var out = String.UnicodeScalarView()
-        for token in tokens {
-            guard case .scalar(let value) = token, let scalar = Unicode.Scalar(value) else { break }
-            out.append(scalar)
-        }
-        return String(out)
-    }
+    public var literalPrefix: String { String(decoding: program.prefix, as: UTF8.self) }
 
     // MARK: - Compiling
 
