@@ -6,7 +6,6 @@ struct DockerignoreEntriesCheck: ContextCheck {
     func evaluate(_ context: ContextFacts, _ input: CheckInput) -> [ContextViolation] {
         guard let ignore = context.ignore, let copy = context.copies.first(where: \.copiesEverything) else { return [] }
         let data = input.list("dockerignore-entries")
-        let copied = Set(context.copiedFiles.map { context.tree.files[$0.file].path })
         let how = "\(copy.instruction.keyword.uppercased()) \(copy.instruction.arguments) (line \(copy.instruction.lines.start))"
         var out: [ContextViolation] = []
         func check(_ entries: [RuleData], severity: Severity?, ecosystem: String?) {
@@ -16,7 +15,10 @@ struct DockerignoreEntriesCheck: ContextCheck {
                 let sent = probes.filter { !ignore.excludes($0) }
                 guard !sent.isEmpty else { continue }
                 // A file that is there and copied is the sensitive-file rule's, with more to say.
-                if ecosystem == nil && copied.contains(where: { path in probes.contains { path == $0 || path.hasPrefix($0 + "/") } }) { continue }
+                if ecosystem == nil && context.copiedFiles.contains(where: { copied in
+                    let path = context.tree.files[copied.file].path
+                    return probes.contains { path == $0 || path.hasPrefix($0 + "/") }
+                }) { continue }
                 let why = entry["why"]?.string.map { " (" + $0 + ")" } ?? ""
                 let undone = probes.compactMap { probe in ignore.lines.last(where: { $0.isException && $0.pattern.matches(probe) }) }.first
                 var message = "\(ignore.path) does not exclude \(name)\(why); \(how) would send \(sent[0])"
