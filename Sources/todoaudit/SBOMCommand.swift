@@ -98,7 +98,7 @@ struct SBOMCommand: ParsableCommand {
                     if let timestamp = documents[0].timestamp { annotations?["org.opencontainers.image.created"] = timestamp }
                 }
                 attachment = try SBOMAttachment.attach(documents[0], spec: version, blobs: blobs, layout: attach,
-                                                       refName: Self.tag(of: name), imageName: name, annotations: annotations)
+                                                       refName: ImageReference(name)?.tag, imageName: name, annotations: annotations)
             } catch let error as AuditError {
                 throw fail(error.description)
             } catch {
@@ -136,14 +136,6 @@ struct SBOMCommand: ParsableCommand {
         } else {
             FileHandleOutput.writeStdout(xml)
         }
-    }
-}
-
-extension SBOMCommand {
-    /// The tag of `repository:tag` (not a registry port), nil without one.
-    static func tag(of name: String) -> String? {
-        guard let colon = name.lastIndex(of: ":"), !name[colon...].contains("/") else { return nil }
-        return String(name[name.index(after: colon)...])
     }
 }
 
