@@ -5,7 +5,7 @@ import TodoAuditKit
 struct SBOMCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sbom",
-        abstract: "Write a CycloneDX XML SBOM of an image: every OS and language package it ships.",
+        abstract: "Write a CycloneDX SBOM (XML or JSON) of an image: every OS and language package it ships.",
         discussion: """
         Catalogs dpkg (status and status.d), apk, Python (dist-info, egg-info), npm \
         (package.json, package-lock.json), Go (build info of executables) and Java (jars, \
@@ -14,7 +14,9 @@ struct SBOMCommand: ParsableCommand {
         is deterministic: the timestamp is the image's creation date, or SOURCE_DATE_EPOCH \
         when set, and the serial number derives from the image digest. --attach puts the \
         image and the SBOM (as an OCI artifact whose subject is the image) into an OCI layout; \
-        --push sends the artifact to a registry.
+        --push sends the artifact to a registry. --in-toto wraps the SBOM in an in-toto \
+        statement whose subject is the image's manifest digest (for a docker-archive without \
+        --attach or --push, which has no manifest, its image ID).
         """
     )
 
@@ -26,6 +28,12 @@ struct SBOMCommand: ParsableCommand {
 
     @Option(name: .long, help: "CycloneDX version: 1.6 (default) or 1.5.")
     var spec: String = "1.6"
+
+    @Option(name: .long, help: "CycloneDX rendition: xml (default) or json.")
+    var format: String = "xml"
+
+    @Option(name: .long, help: "Also write an in-toto Statement v1 (predicate type https://cyclonedx.org/bom, the SBOM as JSON) to FILE; with --attach or --push it is attached to the image too.")
+    var inToto: String?
 
     @Option(name: .customLong("image"), help: "Which image of a multi-image tarball (NAME[:TAG]).")
     var imageName: String?
@@ -69,6 +77,8 @@ struct SBOMCommand: ParsableCommand {
             throw ValidationError("--push-image, --username, --password-stdin and --insecure go with --push")
         }
         if CycloneDXDocument.SpecVersion(rawValue: spec) == nil { throw ValidationError("--spec takes 1.6 or 1.5.") }
+        if CycloneDXDocument.Format(rawValue: format) == nil { throw ValidationError("--format takes xml or json.") }
+        if let inToto, inToto == output { throw ValidationError("--in-toto and --output name the same file") }
     }
 
     func run() throws {
@@ -82,7 +92,8 @@ struct SBOMCommand: ParsableCommand {
         }
         noteUnreadableMetadata(documents[0])
         let version = CycloneDXDocument.SpecVersion(rawValue: spec)!
-        let xml: String
+        let rendition = CycloneDXDocument.Format(rawValue: format)!
+        let text: String, statement: String?
         // Pushing goes through a layout: the given one, or a private temporary one.
         let scratch = push != nil && attach == nil ? FileManager.default.temporaryDirectory.appendingPathComponent("todoaudit-push-\(UUID().uuidString)").path : nil
         defer { if let scratch { try? FileManager.default.removeItem(atPath: scratch) } }
@@ -97,7 +108,8 @@ struct SBOMCommand: ParsableCommand {
                     annotations = ["org.opencontainers.image.description": "CycloneDX \(spec) SBOM written by \(TodoAudit.name) \(TodoAudit.version)"]
                     if let timestamp = documents[0].timestamp { annotations?["org.opencontainers.image.created"] = timestamp }
                 }
-                attachment = try SBOMAttachment.attach(documents[0], spec: version, blobs: blobs, layout: attach,
+                attachment = try SBOMAttachment.attach(documents[0], spec: version, format: rendition, inToto: inToto != nil,
+                                                       blobs: blobs, layout: attach,
                                                        refName: ImageReference(name)?.tag, imageName: name, annotations: annotations)
             } catch let error as AuditError {
                 throw fail(error.description)
@@ -127,14 +139,23 @@ struct SBOMCommand: ParsableCommand {
                     throw fail("push to \(reference.host)/\(reference.repository): \(error.description)")
                 }
             }
-            xml = attachment.xml
+            text = attachment.text
+            statement = attachment.statement
         } else {
-            do { xml = try documents[0].xml(version) } catch { throw fail("SBOM: \(error)") }
+            do {
+                text = try documents[0].rendered(rendition, spec: version)
+                statement = inToto == nil ? nil : try InTotoStatement(documents[0], spec: version).json()
+            } catch {
+                throw fail("SBOM: \(error)")
+            }
+        }
+        if let inToto, let statement {
+            do { try FileHandleOutput.write(statement, to: inToto) } catch { throw fail("cannot write \(inToto): \(error.localizedDescription)") }
         }
         if let output {
-            do { try FileHandleOutput.write(xml, to: output) } catch { throw fail("cannot write \(output): \(error.localizedDescription)") }
+            do { try FileHandleOutput.write(text, to: output) } catch { throw fail("cannot write \(output): \(error.localizedDescription)") }
         } else {
-            FileHandleOutput.writeStdout(xml)
+            FileHandleOutput.writeStdout(text)
         }
     }
 }

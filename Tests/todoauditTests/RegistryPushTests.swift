@@ -76,11 +76,12 @@ import Testing
         let registry = try Server(registryIn: dir)
         defer { registry.stop() }
         let host = "127.0.0.1:\(registry.port)"
-        let sbom = dir.appendingPathComponent("bom.xml").path
-        let r = try CLI.run(["sbom", Self.image, "--push", "\(host)/todo/backend:bad", "--push-image", "--insecure", "-o", sbom])
+        let sbom = dir.appendingPathComponent("bom.xml").path, statement = dir.appendingPathComponent("bom.intoto.json").path
+        let r = try CLI.run(["sbom", Self.image, "--push", "\(host)/todo/backend:bad", "--push-image", "--insecure", "-o", sbom, "--in-toto", statement])
         #expect(r.status == 0, "\(r.stderr)\n\(registry.requests)")
         let imageDigest = try #require(r.stderr.firstMatch(of: /pushed image (sha256:[0-9a-f]{64})/)?.1).description
         let artifactDigest = try #require(r.stderr.firstMatch(of: /pushed SBOM artifact (sha256:[0-9a-f]{64})/)?.1).description
+        let statementDigest = try #require(r.stderr.firstMatch(of: /pushed in-toto statement artifact (sha256:[0-9a-f]{64})/)?.1).description
         #expect(r.stderr.contains("no referrers API"), "distribution 2.8 has none: the tag fallback is used")
 
         let manifest = try Server.get("http://\(host)/v2/todo/backend/manifests/\(artifactDigest)", accept: "application/vnd.oci.image.manifest.v1+json")
@@ -92,7 +93,12 @@ import Testing
         #expect(blob == (try String(contentsOfFile: sbom, encoding: .utf8)), "the pushed blob is the SBOM file")
         let referrers = try Server.get("http://\(host)/v2/todo/backend/manifests/\(imageDigest.replacingOccurrences(of: ":", with: "-"))",
                                        accept: "application/vnd.oci.image.index.v1+json")
-        #expect(referrers.contains(artifactDigest))
+        #expect(referrers.contains(artifactDigest) && referrers.contains(statementDigest), "both artifacts are listed: \(referrers)")
+        let attestation = try Server.get("http://\(host)/v2/todo/backend/manifests/\(statementDigest)", accept: "application/vnd.oci.image.manifest.v1+json")
+        let attestationJSON = try #require(try JSONSerialization.jsonObject(with: Data(attestation.utf8)) as? [String: Any])
+        #expect((attestationJSON["subject"] as? [String: Any])?["digest"] as? String == imageDigest)
+        let statementLayer = try #require((attestationJSON["layers"] as? [[String: Any]])?.first?["digest"] as? String)
+        #expect(try Server.get("http://\(host)/v2/todo/backend/blobs/\(statementLayer)") == String(contentsOfFile: statement, encoding: .utf8))
 
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/skopeo") {
             let inspect = try CLI.run(["inspect", "--tls-verify=false", "docker://\(host)/todo/backend:bad"], executable: URL(fileURLWithPath: "/usr/bin/skopeo"))

@@ -27,7 +27,6 @@ public enum OCIMediaType {
     public static let config = "application/vnd.oci.image.config.v1+json"
     public static let empty = "application/vnd.oci.empty.v1+json"
     public static let layer = "application/vnd.oci.image.layer.v1.tar"
-    public static let cycloneDXXML = "application/vnd.cyclonedx+xml"
 }
 
 /// JSON as registries and layouts store it: keys sorted, no whitespace, slashes as they

@@ -2,15 +2,24 @@ import Foundation
 import ImageModel
 
 /// Puts an image and its SBOM into an OCI image layout, the SBOM as an OCI 1.1 artifact
-/// (`artifactType` CycloneDX XML, the document as its one blob, `subject` the image
-/// manifest), the way `oras attach` and BuildKit attestations travel with an image.
+/// (`artifactType` CycloneDX XML or JSON, the document as its one blob, `subject` the image
+/// manifest), the way `oras attach` and BuildKit attestations travel with an image. An
+/// in-toto statement around the SBOM, when asked for, is a second artifact on the image.
 public struct SBOMAttachment {
     public var image: OCIDescriptor
     public var artifact: OCIDescriptor
     public var sbom: OCIDescriptor
+    /// The in-toto statement's artifact manifest, when one was attached.
+    public var statementArtifact: OCIDescriptor?
     /// The document as attached: for a docker-archive its subject is the manifest written.
     public var document: CycloneDXDocument
-    public var xml: String
+    /// The SBOM as written into the layout.
+    public var text: String
+    /// The in-toto statement as written into the layout.
+    public var statement: String?
+
+    /// Every artifact manifest attached to the image, the SBOM first.
+    public var artifacts: [OCIDescriptor] { [artifact] + (statementArtifact.map { [$0] } ?? []) }
 
     struct Manifest: Encodable {
         var schemaVersion = 2
@@ -49,33 +58,55 @@ public struct SBOMAttachment {
     }
 
     /// Writes the image (unless the layout already holds it) and the SBOM artifact into the
-    /// layout at `root`. `refName` tags the image in `index.json`; `annotations` go on the
-    /// artifact manifest (the tool and creation time, only when asked for).
-    public static func attach(_ document: CycloneDXDocument, spec: CycloneDXDocument.SpecVersion, blobs: ImageBlobs,
-                              layout root: String, refName: String?, imageName: String?, annotations: [String: String]?)
-        throws(OCILayout.Failure) -> SBOMAttachment {
+    /// layout at `root`, and with `inToto` an in-toto statement artifact too. `refName` tags
+    /// the image in `index.json`; `annotations` go on the artifact manifests (the tool and
+    /// creation time, only when asked for).
+    public static func attach(_ document: CycloneDXDocument, spec: CycloneDXDocument.SpecVersion, format: CycloneDXDocument.Format = .xml,
+                              inToto: Bool = false, blobs: ImageBlobs, layout root: String, refName: String?, imageName: String?,
+                              annotations: [String: String]?) throws(OCILayout.Failure) -> SBOMAttachment {
         var layout = try OCILayout(root: root)
         var image = try imageManifest(blobs, into: layout)
         var attached = document
         attached.subject.digest = image.digest
-        let xml: String
-        do { xml = try attached.xml(spec) } catch { throw OCILayout.Failure(description: "SBOM: \(error)") }
-        var sbom = try layout.put(Array(xml.utf8), mediaType: OCIMediaType.cycloneDXXML)
-        sbom.annotations = ["org.opencontainers.image.title": "sbom.cdx.xml"]
-        var empty = try layout.put(emptyConfig, mediaType: OCIMediaType.empty)
-        empty.data = Data(emptyConfig).base64EncodedString()
-        let manifest = Manifest(artifactType: OCIMediaType.cycloneDXXML, config: empty, layers: [sbom],
-                                subject: OCIDescriptor(mediaType: image.mediaType, digest: image.digest, size: image.size),
-                                annotations: annotations)
-        var artifact = try layout.put(CanonicalJSON.encode(manifest), mediaType: OCIMediaType.manifest)
-        artifact.artifactType = OCIMediaType.cycloneDXXML
+        let subject = OCIDescriptor(mediaType: image.mediaType, digest: image.digest, size: image.size)
+        let text: String, statement: String?
+        do {
+            text = try attached.rendered(format, spec: spec)
+            statement = inToto ? try InTotoStatement(attached, spec: spec).json() : nil
+        } catch {
+            throw OCILayout.Failure(description: "SBOM: \(error)")
+        }
+        let (artifact, sbom) = try putArtifact(Array(text.utf8), type: format.mediaType, title: format.fileName,
+                                               subject: subject, annotations: annotations, into: layout)
+        var statementArtifact: OCIDescriptor?
+        if let statement {
+            statementArtifact = try putArtifact(Array(statement.utf8), type: InTotoStatement.mediaType, title: "sbom.cdx.intoto.json",
+                                                layerAnnotations: ["in-toto.io/predicate-type": InTotoStatement.cycloneDXPredicate],
+                                                subject: subject, annotations: annotations, into: layout).artifact
+        }
         var names: [String: String] = [:]
         if let refName { names["org.opencontainers.image.ref.name"] = refName }
         if let imageName { names["io.containerd.image.name"] = imageName }
         image.annotations = names.isEmpty ? nil : names
         layout.add(image, keepingExisting: true)
         layout.add(artifact, keepingExisting: false)
+        if let statementArtifact { layout.add(statementArtifact, keepingExisting: false) }
         try layout.writeIndex()
-        return SBOMAttachment(image: image, artifact: artifact, sbom: sbom, document: attached, xml: xml)
+        return SBOMAttachment(image: image, artifact: artifact, sbom: sbom, statementArtifact: statementArtifact,
+                              document: attached, text: text, statement: statement)
+    }
+
+    /// One artifact manifest with `bytes` as its only blob, `subject` as its subject.
+    static func putArtifact(_ bytes: [UInt8], type: String, title: String, layerAnnotations: [String: String] = [:],
+                            subject: OCIDescriptor, annotations: [String: String]?, into layout: OCILayout)
+        throws(OCILayout.Failure) -> (artifact: OCIDescriptor, blob: OCIDescriptor) {
+        var blob = try layout.put(bytes, mediaType: type)
+        blob.annotations = layerAnnotations.merging(["org.opencontainers.image.title": title]) { a, _ in a }
+        var empty = try layout.put(emptyConfig, mediaType: OCIMediaType.empty)
+        empty.data = Data(emptyConfig).base64EncodedString()
+        let manifest = Manifest(artifactType: type, config: empty, layers: [blob], subject: subject, annotations: annotations)
+        var artifact = try layout.put(CanonicalJSON.encode(manifest), mediaType: OCIMediaType.manifest)
+        artifact.artifactType = type
+        return (artifact, blob)
     }
 }

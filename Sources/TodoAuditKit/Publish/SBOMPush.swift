@@ -79,10 +79,15 @@ public struct SBOMPush {
         } else if try client.manifest(image.digest, accept: [image.mediaType, OCIMediaType.manifest]) == nil {
             throw RegistryClient.Failure(description: "the registry does not have image \(image.digest); push the image first, or add --push-image")
         }
-        let artifact = try blob(layout, attachment.artifact.digest)
-        for digest in try descriptors(artifact) { try client.upload(try blob(layout, digest), digest: digest) }
-        try client.putManifest(artifact, mediaType: OCIMediaType.manifest, reference: attachment.artifact.digest, digest: attachment.artifact.digest)
-        done.append("pushed SBOM artifact \(attachment.artifact.digest) (subject \(image.digest))")
+        var pushed: [(descriptor: OCIDescriptor, manifest: Data)] = []
+        for descriptor in attachment.artifacts {
+            let manifest = try blob(layout, descriptor.digest)
+            for digest in try descriptors(manifest) { try client.upload(try blob(layout, digest), digest: digest) }
+            try client.putManifest(manifest, mediaType: OCIMediaType.manifest, reference: descriptor.digest, digest: descriptor.digest)
+            let what = descriptor.artifactType == InTotoStatement.mediaType ? "in-toto statement" : "SBOM"
+            done.append("pushed \(what) artifact \(descriptor.digest) (subject \(image.digest))")
+            pushed.append((descriptor, manifest))
+        }
         if try !client.supportsReferrers(image.digest) {
             let fallback = image.digest.replacingOccurrences(of: ":", with: "-")
             var manifests: [[String: Any]] = []
@@ -90,11 +95,15 @@ public struct SBOMPush {
                let json = try? JSONSerialization.jsonObject(with: existing) as? [String: Any] {
                 manifests = json["manifests"] as? [[String: Any]] ?? []
             }
-            if !manifests.contains(where: { $0["digest"] as? String == attachment.artifact.digest }) {
-                var entry: [String: Any] = ["mediaType": OCIMediaType.manifest, "digest": attachment.artifact.digest,
-                                            "size": attachment.artifact.size, "artifactType": OCIMediaType.cycloneDXXML]
-                if let annotations = (try? JSONSerialization.jsonObject(with: artifact) as? [String: Any])?["annotations"] { entry["annotations"] = annotations }
-                manifests.append(entry)
+            let known = Set(manifests.compactMap { $0["digest"] as? String })
+            let added = pushed.filter { !known.contains($0.descriptor.digest) }
+            if !added.isEmpty {
+                for (descriptor, manifest) in added {
+                    var entry: [String: Any] = ["mediaType": OCIMediaType.manifest, "digest": descriptor.digest, "size": descriptor.size]
+                    entry["artifactType"] = descriptor.artifactType
+                    if let annotations = (try? JSONSerialization.jsonObject(with: manifest) as? [String: Any])?["annotations"] { entry["annotations"] = annotations }
+                    manifests.append(entry)
+                }
                 let index: [String: Any] = ["schemaVersion": 2, "mediaType": OCIMediaType.index, "manifests": manifests]
                 guard let bytes = try? JSONSerialization.data(withJSONObject: index, options: [.sortedKeys, .withoutEscapingSlashes]) else {
                     throw RegistryClient.Failure(description: "cannot encode the referrers index")

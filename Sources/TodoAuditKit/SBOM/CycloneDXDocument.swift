@@ -11,6 +11,15 @@ public struct CycloneDXDocument: Sendable {
         case v1_5 = "1.5", v1_6 = "1.6"
     }
 
+    /// The two renditions CycloneDX defines, with the media type each travels under.
+    public enum Format: String, Sendable, CaseIterable {
+        case xml, json
+
+        public var mediaType: String { "application/vnd.cyclonedx+" + rawValue }
+        /// The file name an artifact's blob is titled with.
+        public var fileName: String { "sbom.cdx." + rawValue }
+    }
+
     /// The image the SBOM describes.
     public struct Subject: Sendable {
         /// `todo/backend:v1`, or the tarball's file name when the image has no name.
@@ -78,169 +87,92 @@ public struct CycloneDXDocument: Sendable {
         return purl
     }
 
-    public func xml(_ spec: SpecVersion = .v1_6) throws(XMLWriterError) -> String {
-        let w = try XMLStreamWriter()
-        try w.startElement("bom", namespace: "http://cyclonedx.org/schema/bom/\(spec.rawValue)")
-        try w.attribute("serialNumber", serialNumber)
-        try w.attribute("version", "1")
-        try writeMetadata(w)
-        try w.startElement("components")
+    public func xml(_ spec: SpecVersion = .v1_6) throws(XMLWriterError) -> String { try bom(spec).xml() }
+
+    public func json(_ spec: SpecVersion = .v1_6) throws -> String { try bom(spec).json() }
+
+    public func rendered(_ format: Format, spec: SpecVersion = .v1_6) throws -> String {
+        switch format {
+        case .xml: try xml(spec)
+        case .json: try json(spec)
+        }
+    }
+
+    /// The document in CycloneDX terms: what each rendition writes.
+    public func bom(_ spec: SpecVersion = .v1_6) -> CycloneDXBOM {
+        var components: [CycloneDXBOM.Component] = []
         if let os = inventory.operatingSystem, let osRef {
-            try w.startElement("component")
-            try w.attribute("type", "operating-system")
-            try w.attribute("bom-ref", osRef)
-            try w.element("name", os.id)
-            if let version = os.versionID { try w.element("version", version) }
-            if let pretty = os.prettyName { try w.element("description", pretty) }
-            try w.endElement()
+            var component = CycloneDXBOM.Component(type: "operating-system", bomRef: osRef, name: os.id, version: os.versionID)
+            component.description = os.prettyName
+            components.append(component)
         }
-        for component in inventory.components { try writeComponent(component, w) }
-        try w.endElement()
-        try writeDependencies(w)
-        try w.endElement()
-        return try w.finish()
+        components += inventory.components.map(component)
+        return CycloneDXBOM(specVersion: spec.rawValue, serialNumber: serialNumber, metadata: metadata,
+                            components: components, dependencies: dependencies)
     }
 
-    private func writeMetadata(_ w: XMLStreamWriter) throws(XMLWriterError) {
-        try w.startElement("metadata")
-        if let timestamp { try w.element("timestamp", timestamp) }
-        try w.startElement("tools")
-        try w.startElement("components")
-        try w.startElement("component")
-        try w.attribute("type", "application")
-        try w.element("name", "todoaudit")
-        try w.element("version", TodoAudit.version)
-        try w.endElement()
-        try w.endElement()
-        try w.endElement()
-        try w.startElement("component")
-        try w.attribute("type", "container")
-        try w.attribute("bom-ref", imageRef)
-        try w.element("name", subject.name)
+    private var metadata: CycloneDXBOM.Metadata {
+        var image = CycloneDXBOM.Component(type: "container", bomRef: imageRef, name: subject.name)
         if let digest = subject.digest, digest.hasPrefix("sha256:") {
-            try w.startElement("hashes")
-            try w.startElement("hash")
-            try w.attribute("alg", "SHA-256")
-            try w.text(String(digest.dropFirst(7)))
-            try w.endElement()
-            try w.endElement()
+            image.hashes = [.init(alg: "SHA-256", content: String(digest.dropFirst(7)))]
         }
-        if let imagePurl { try w.element("purl", imagePurl.description) }
-        try w.endElement()
-        if !inventory.unreadable.isEmpty {
-            // Damaged package metadata is counted, not hidden: the SBOM may miss those packages.
-            try w.startElement("properties")
-            try w.startElement("property")
-            try w.attribute("name", "todoaudit:catalog:unreadable-metadata")
-            try w.text(String(inventory.unreadable.count))
-            try w.endElement()
-            try w.endElement()
-        }
-        try w.endElement()
+        image.purl = imagePurl?.description
+        let tool = CycloneDXBOM.Component(type: "application", name: "todoaudit", version: TodoAudit.version)
+        // Damaged package metadata is counted, not hidden: the SBOM may miss those packages.
+        let properties = inventory.unreadable.isEmpty ? nil
+            : [CycloneDXBOM.Property(name: "todoaudit:catalog:unreadable-metadata", value: String(inventory.unreadable.count))]
+        return .init(timestamp: timestamp, tools: .init(components: [tool]), component: image, properties: properties)
     }
 
-    private func writeComponent(_ component: PackageInventory.Component, _ w: XMLStreamWriter) throws(XMLWriterError) {
+    private func component(_ component: PackageInventory.Component) -> CycloneDXBOM.Component {
         let package = component.package
-        try w.startElement("component")
-        try w.attribute("type", "library")
-        try w.attribute("bom-ref", component.purl.description)
-        if let supplier = package.supplier, !supplier.isEmpty {
-            try w.startElement("supplier")
-            try w.element("name", supplier)
-            try w.endElement()
-        }
-        try w.element("name", package.name)
-        try w.element("version", package.version)
-        if let description = package.description, !description.isEmpty { try w.element("description", description) }
+        var result = CycloneDXBOM.Component(type: "library", bomRef: component.purl.description, name: package.name, version: package.version)
+        if let supplier = package.supplier, !supplier.isEmpty { result.supplier = .init(name: supplier) }
+        if let description = package.description, !description.isEmpty { result.description = description }
         if !package.hashes.isEmpty {
-            try w.startElement("hashes")
-            for (algorithm, value) in package.hashes.sorted(by: { $0.key < $1.key }) {
-                try w.startElement("hash")
-                try w.attribute("alg", algorithm)
-                try w.text(value)
-                try w.endElement()
-            }
-            try w.endElement()
+            result.hashes = package.hashes.sorted(by: { $0.key < $1.key }).map { .init(alg: $0.key, content: $0.value) }
         }
         if let license = package.license?.trimmingCharacters(in: .whitespacesAndNewlines), !license.isEmpty {
-            try writeLicense(license, w)
+            result.licenses = [licenseChoice(license)]
         } else if !package.licenses.isEmpty {
-            try w.startElement("licenses")
-            for license in package.licenses { try writeLicenseEntry(license, w) }
-            try w.endElement()
+            result.licenses = package.licenses.map(licenseEntry)
         }
-        try w.element("purl", component.purl.description)
+        result.purl = component.purl.description
         var properties = package.properties
         properties["todoaudit:layer:index"] = String(component.layer)
         if component.layer < subject.layerDigests.count, let digest = subject.layerDigests[component.layer] {
             properties["todoaudit:layer:digest"] = digest
         }
         properties["todoaudit:path"] = "/" + component.locations[0]
-        try w.startElement("properties")
-        for (name, value) in properties.sorted(by: { $0.key < $1.key }) {
-            try w.startElement("property")
-            try w.attribute("name", name)
-            try w.text(value)
-            try w.endElement()
-        }
-        try w.endElement()
-        try w.startElement("evidence")
-        try w.startElement("occurrences")
-        for location in component.locations {
-            try w.startElement("occurrence")
-            try w.element("location", "/" + location)
-            try w.endElement()
-        }
-        try w.endElement()
-        try w.endElement()
-        try w.endElement()
+        result.properties = properties.sorted(by: { $0.key < $1.key }).map { .init(name: $0.key, value: $0.value) }
+        result.evidence = .init(occurrences: component.locations.map { .init(location: "/" + $0) })
+        return result
     }
 
-    /// An SPDX id as `<id>`, an expression (`MIT OR Apache-2.0`) as `<expression>`, anything
-    /// else (`GPL-2+`, a sentence) as `<name>`.
-    private func writeLicense(_ license: String, _ w: XMLStreamWriter) throws(XMLWriterError) {
-        try w.startElement("licenses")
+    /// An SPDX expression (`MIT OR Apache-2.0`) as an expression, anything else (an SPDX
+    /// id, `GPL-2+`, a sentence) as one license.
+    private func licenseChoice(_ license: String) -> CycloneDXBOM.LicenseChoice {
         let bare = license.hasPrefix("(") && license.hasSuffix(")") ? String(license.dropFirst().dropLast()) : license
         let words = bare.split(separator: " ")
         let isExpression = words.count >= 3 && words.contains { $0 == "OR" || $0 == "AND" || $0 == "WITH" }
             && words.allSatisfy { ["OR", "AND", "WITH"].contains(String($0)) || spdxIDs.contains(String($0).trimmingCharacters(in: CharacterSet(charactersIn: "()"))) }
-        if isExpression {
-            try w.element("expression", license)
-        } else {
-            try writeLicenseEntry(license, w)
-        }
-        try w.endElement()
+        return isExpression ? .expression(license) : licenseEntry(license)
     }
 
-    private func writeLicenseEntry(_ license: String, _ w: XMLStreamWriter) throws(XMLWriterError) {
-        try w.startElement("license")
-        if spdxIDs.contains(license) { try w.element("id", license) } else { try w.element("name", license) }
-        try w.endElement()
+    /// The schema accepts only SPDX ids as ids; others are written as names.
+    private func licenseEntry(_ license: String) -> CycloneDXBOM.LicenseChoice {
+        spdxIDs.contains(license) ? .id(license) : .name(license)
     }
 
-    private func writeDependencies(_ w: XMLStreamWriter) throws(XMLWriterError) {
-        try w.startElement("dependencies")
-        try w.startElement("dependency")
-        try w.attribute("ref", imageRef)
+    /// The image depends on the OS and every package; OS packages list theirs, even when none.
+    private var dependencies: [CycloneDXBOM.Dependency] {
         var top = inventory.components.map(\.purl.description)
         if let osRef { top.insert(osRef, at: 0) }
-        for ref in top {
-            try w.startElement("dependency")
-            try w.attribute("ref", ref)
-            try w.endElement()
-        }
-        try w.endElement()
+        var result = [CycloneDXBOM.Dependency(ref: imageRef, dependsOn: top)]
         for component in inventory.components
         where component.package.ecosystem == .deb || component.package.ecosystem == .apk || !component.dependsOn.isEmpty {
-            try w.startElement("dependency")
-            try w.attribute("ref", component.purl.description)
-            for target in component.dependsOn {
-                try w.startElement("dependency")
-                try w.attribute("ref", target.description)
-                try w.endElement()
-            }
-            try w.endElement()
+            result.append(.init(ref: component.purl.description, dependsOn: component.dependsOn.map(\.description)))
         }
-        try w.endElement()
+        return result
     }
 }
