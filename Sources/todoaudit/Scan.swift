@@ -57,6 +57,9 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "CycloneDX version of --sbom: 1.6 (default) or 1.5.")
     var sbomSpec: String = "1.6"
 
+    @Option(name: .long, help: "CycloneDX rendition of --sbom: xml (default) or json.")
+    var sbomFormat: String = "xml"
+
     @Option(name: .long, help: "A directory of your own rules, data lists and secret kinds (Rules/ layout); repeatable.")
     var rules: [String] = []
 
@@ -83,6 +86,7 @@ struct Scan: ParsableCommand {
             throw ValidationError("--max-dockerfile-bytes must be positive.")
         }
         if CycloneDXDocument.SpecVersion(rawValue: sbomSpec) == nil { throw ValidationError("--sbom-spec takes 1.6 or 1.5.") }
+        if CycloneDXDocument.Format(rawValue: sbomFormat) == nil { throw ValidationError("--sbom-format takes xml or json.") }
     }
 
     func run() throws {
@@ -132,8 +136,9 @@ struct Scan: ParsableCommand {
                 throw fail("--sbom needs exactly one image among the inputs (found \(report.sboms.count)); use --image or --platform")
             }
             do {
-                let xml = try report.sboms[0].xml(CycloneDXDocument.SpecVersion(rawValue: sbomSpec)!)
-                try FileHandleOutput.write(xml, to: sbom)
+                let text = try report.sboms[0].rendered(CycloneDXDocument.Format(rawValue: sbomFormat)!,
+                                                        spec: CycloneDXDocument.SpecVersion(rawValue: sbomSpec)!)
+                try FileHandleOutput.write(text, to: sbom)
             } catch {
                 throw fail("cannot write the SBOM to \(sbom): \(error)")
             }
