@@ -49,16 +49,7 @@ extension CycloneDXBOM {
         try w.element("name", component.name)
         if let version = component.version { try w.element("version", version) }
         if let description = component.description { try w.element("description", description) }
-        if let hashes = component.hashes {
-            try w.startElement("hashes")
-            for hash in hashes {
-                try w.startElement("hash")
-                try w.attribute("alg", hash.alg)
-                try w.text(hash.content)
-                try w.endElement()
-            }
-            try w.endElement()
-        }
+        if let hashes = component.hashes { try writeList("hashes", "hash", key: "alg", hashes.map { ($0.alg, $0.content) }, w) }
         if let licenses = component.licenses {
             try w.startElement("licenses")
             for license in licenses {
@@ -90,11 +81,16 @@ extension CycloneDXBOM {
 
     private func write(_ properties: [Property]?, _ w: XMLStreamWriter) throws(XMLWriterError) {
         guard let properties else { return }
-        try w.startElement("properties")
-        for property in properties {
-            try w.startElement("property")
-            try w.attribute("name", property.name)
-            try w.text(property.value)
+        try writeList("properties", "property", key: "name", properties.map { ($0.name, $0.value) }, w)
+    }
+
+    /// `<list><item key="…">value</item>…</list>`, the shape of hashes and properties.
+    private func writeList(_ list: String, _ item: String, key: String, _ entries: [(String, String)], _ w: XMLStreamWriter) throws(XMLWriterError) {
+        try w.startElement(list)
+        for (name, value) in entries {
+            try w.startElement(item)
+            try w.attribute(key, name)
+            try w.text(value)
             try w.endElement()
         }
         try w.endElement()
