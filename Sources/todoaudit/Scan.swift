@@ -14,11 +14,9 @@ struct Scan: ParsableCommand {
         compressed), an OCI layout directory, or - for a Dockerfile on standard input. Without --fail-on or --fail-under (here or in \
         .todoaudit.yml) the run fails on findings of severity high or above.
 
-        Limits (the limits: section of .todoaudit.yml; defaults shown):
-        """ + Limits.help + """
-
-          secrets.max_file_size: 32MiB (larger files are not scanned for secrets; the report counts them)
-        """
+        Limits, set in the limits: section of .todoaudit.yml (defaults shown; the \
+        findings are audit-limit-reached):
+        """ + "\n" + Limits.help
     )
 
     @Argument(help: "Dockerfiles, directories, image tarballs or OCI layouts to audit (- reads a Dockerfile from standard input).")

@@ -80,7 +80,7 @@ import DockerfileSyntax
 
     @Test func limitsHaveDefaultsAndAreRead() throws {
         let defaults = AuditConfiguration().limits
-        #expect(defaults.maxLayerBytes == 16 << 30 && defaults.maxLayerEntries == 1_000_000 && defaults.maxPathDepth == 256)
+        #expect(defaults.maxLayerBytes == 16 << 30 && defaults.maxLayerEntries == 500_000 && defaults.maxPathDepth == 256)
         #expect(defaults.maxDockerfileBytes == 4 << 20 && defaults.maxIgnoreFileBytes == 1 << 20 && defaults.maxJSONBytes == 32 << 20)
         let config = try AuditConfiguration.parse("""
         limits:

@@ -144,6 +144,15 @@ import Testing
         #expect(dockerfile.stderr.contains("limits.max_dockerfile_size"))
     }
 
+    /// `scan --help` lists every limit with its default.
+    @Test func helpListsTheLimits() throws {
+        let help = try CLI.run(["scan", "--help"]).stdout
+        for line in ["max_dockerfile_size: 4MiB", "max_ignore_file_size: 1MiB", "max_json_size: 32MiB", "max_layer_size: 16GiB",
+                     "max_layer_entries: 500000", "max_path_depth: 256", "secrets.max_file_size: 32MiB"] {
+            #expect(help.contains(line), "\(line) missing from scan --help")
+        }
+    }
+
     @Test func dockerfileCases() throws {
         #expect(try scan("continuations.Dockerfile").status == 0, "100,000 continuation lines are one RUN")
         #expect(try scan("deep-nesting.Dockerfile").status == 0)

@@ -30,7 +30,6 @@ public struct Auditor: Sendable {
         get { limits.maxLayerBytes }
         set { limits.maxLayerBytes = newValue }
     }
-    public static let defaultMaxLayerBytes: Int64 = Limits().maxLayerBytes
     /// `scan --sbom`: also catalog each image's packages for its SBOM (`AuditReport.sboms`).
     public var sbom = false
     /// `SOURCE_DATE_EPOCH` for the SBOM timestamp, when set.

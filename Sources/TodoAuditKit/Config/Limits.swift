@@ -10,7 +10,7 @@ import ImageModel
 ///   max_ignore_file_size: 1MiB     # larger .dockerignore: exit 2
 ///   max_json_size: 32MiB           # larger manifest, index or config: exit 2
 ///   max_layer_size: 16GiB          # uncompressed, per layer: reading stops, a finding says so
-///   max_layer_entries: 1000000     # per layer: reading stops, a finding says so
+///   max_layer_entries: 500000      # per layer: reading stops, a finding says so
 ///   max_path_depth: 256            # deeper entries are left out, a finding says so
 /// ```
 ///
@@ -25,8 +25,9 @@ public struct Limits: Sendable, Equatable {
     public var maxJSONBytes: Int64 = ImageSource.defaultDocumentLimit
     /// Far above real layers (a few GB), low enough that a decompression bomb ends.
     public var maxLayerBytes: Int64 = 16 << 30
-    /// Real layers hold up to a few hundred thousand entries; each costs memory.
-    public var maxLayerEntries: Int = 1_000_000
+    /// Real layers hold up to a few hundred thousand entries; each costs some 600 bytes
+    /// while the image is audited, so one layer at this bound stays near 300 MB.
+    public var maxLayerEntries: Int = 500_000
     /// Real paths are a few dozen components deep; thousands are a hostile archive.
     public var maxPathDepth: Int = 256
 
@@ -39,20 +40,22 @@ public struct Limits: Sendable, Equatable {
 
     /// The configuration keys, with what reaching each does, for `--help` and messages.
     public static let settings: [(key: String, effect: String)] = [
-        ("max_dockerfile_size", "a larger Dockerfile is refused (exit 2)"),
-        ("max_ignore_file_size", "a larger .dockerignore is refused (exit 2)"),
-        ("max_json_size", "a larger image manifest, index or config is refused (exit 2)"),
-        ("max_layer_size", "reading a layer stops there; finding audit-limit-reached"),
-        ("max_layer_entries", "reading a layer stops there; finding audit-limit-reached"),
-        ("max_path_depth", "deeper layer entries are left out; finding audit-limit-reached"),
+        ("max_dockerfile_size", "a larger Dockerfile is refused, exit 2"),
+        ("max_ignore_file_size", "a larger .dockerignore is refused, exit 2"),
+        ("max_json_size", "a larger manifest, index or config: exit 2"),
+        ("max_layer_size", "the layer is read no further, a finding"),
+        ("max_layer_entries", "the layer is read no further, a finding"),
+        ("max_path_depth", "deeper entries are left out, a finding"),
     ]
 
     static var keys: Set<String> { Set(settings.map(\.key)) }
 
-    /// One line per setting with its default, for `scan --help`.
+    /// One line per setting with its default, for `scan --help`; the secret scan's own bound last.
     public static var help: String {
         let defaults = Limits()
-        return settings.map { "  \($0.key): \(defaults.display($0.key)) (\($0.effect))" }.joined(separator: "\n")
+        let lines = settings.map { "  \($0.key): \(defaults.display($0.key)) (\($0.effect))" }
+        return (lines + ["  secrets.max_file_size: \(size(Int64(SecretSettings().maxFileBytes))) (larger files are skipped and counted)"])
+            .joined(separator: "\n")
     }
 
     /// A setting's value as people write it (`4MiB`, `1000000`).
