@@ -16,10 +16,10 @@ extension ImageSource {
         guard let configLocation = try store.locate(image.configName) else {
             throw image.configDigest.map { .missingBlob(digest: $0) } ?? .missingFile(name: image.configName)
         }
-        let config = try configLocation.read(limit: Self.documentLimit, what: "config")
+        let config = try configLocation.read(limit: documentLimit, what: "config")
         var manifest: (bytes: [UInt8], mediaType: String)?
         if let digest = image.manifestDigest, let location = try store.locate(BlobStore.path(of: digest)) {
-            let bytes = try location.read(limit: Self.documentLimit, what: "manifest \(digest)")
+            let bytes = try location.read(limit: documentLimit, what: "manifest \(digest)")
             let mediaType = (try? JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])?["mediaType"] as? String
             manifest = (bytes, mediaType ?? "application/vnd.oci.image.manifest.v1+json")
         }

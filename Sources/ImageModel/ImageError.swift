@@ -33,7 +33,7 @@ public enum ImageError: Error, Sendable, Hashable, CustomStringConvertible {
         case .noPlatform(let image, let requested, let available):
             "\(image) has no \(requested) image; platforms: \(available.joined(separator: ", "))"
         case .unsafeName(let name, let reason): "refusing \(name): \(reason)"
-        case .tooLarge(let what, let size, let limit): "\(what) is \(size) bytes, more than the \(limit) allowed"
+        case .tooLarge(let what, let size, let limit): "\(what) is \(size) bytes, more than the \(limit)-byte limit for JSON documents (limits.max_json_size)"
         }
     }
 }

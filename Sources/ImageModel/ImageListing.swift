@@ -1,7 +1,7 @@
 /// Listing the images of an archive from `manifest.json` or `index.json`.
 extension ImageSource {
-    static func listDockerArchive(_ store: BlobStore) throws(ImageError) -> [ImageDescriptor] {
-        let bytes = try document(store, "manifest.json")
+    static func listDockerArchive(_ store: BlobStore, limit: Int64) throws(ImageError) -> [ImageDescriptor] {
+        let bytes = try document(store, "manifest.json", limit: limit)
         let entries = try JSONDocument.decode([DockerManifestEntry].self, from: bytes, what: "manifest.json")
         return entries.enumerated().map { position, entry in
             ImageDescriptor(
@@ -25,24 +25,25 @@ extension ImageSource {
         return nil
     }
 
-    static func listOCI(_ store: BlobStore) throws(ImageError) -> [ImageDescriptor] {
-        let index = try JSONDocument.decode(OCIDocument.self, from: try document(store, "index.json"), what: "index.json")
-        var listing = OCIListing(store: store)
+    static func listOCI(_ store: BlobStore, limit: Int64) throws(ImageError) -> [ImageDescriptor] {
+        let index = try JSONDocument.decode(OCIDocument.self, from: try document(store, "index.json", limit: limit), what: "index.json")
+        var listing = OCIListing(store: store, documentLimit: limit)
         try listing.visit(index, names: [], depth: 0)
         // An index may list platforms whose blobs were not saved: fine while one remains.
         if listing.images.isEmpty, let digest = listing.missing.first { throw .missingBlob(digest: digest) }
         return listing.images
     }
 
-    static func document(_ store: BlobStore, _ name: String) throws(ImageError) -> [UInt8] {
+    static func document(_ store: BlobStore, _ name: String, limit: Int64) throws(ImageError) -> [UInt8] {
         guard let location = try store.locate(name) else { throw .missingFile(name: name) }
-        return try location.read(limit: documentLimit, what: name)
+        return try location.read(limit: limit, what: name)
     }
 }
 
 /// Walks an OCI index and the indexes nested in it down to image manifests.
 struct OCIListing {
     let store: BlobStore
+    let documentLimit: Int64
     var images: [ImageDescriptor] = []
     var missing: [String] = []
 
@@ -60,7 +61,7 @@ struct OCIListing {
                 continue
             }
             let what = "manifest \(descriptor.digest)"
-            let bytes = try location.read(limit: ImageSource.documentLimit, what: what)
+            let bytes = try location.read(limit: documentLimit, what: what)
             let document = try JSONDocument.decode(OCIDocument.self, from: bytes, what: what)
             var problems: [String] = []
             if let actual = ImageSource.digestMismatch(bytes, expected: descriptor.digest) {

@@ -50,12 +50,13 @@ extension Image {
 
     /// Walks every layer in parallel, keeping entries and the contents `contentLimit`
     /// asks for (nil: none; n: the first n bytes), then merges the layers. `progress`, if
-    /// given, hears about file bytes as entries go by and about each finished layer.
+    /// given, hears about file bytes as entries go by and about each finished layer;
+    /// `limits` bound each layer's walk.
     /// `inspect`, if given, sees every regular file of every layer with its data (layer
     /// index, entry, content), on the thread reading that layer; `whenIdle` is
     /// `mapLayers`'s, for finishing work `inspect` handed off.
     public func scan(contentLimit: @escaping @Sendable (LayerEntry) -> Int?, progress: (any ScanProgress)? = nil,
-                     maxLayerBytes: Int64 = .max,
+                     limits: LayerLimits = .unlimited,
                      inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)? = nil,
                      whenIdle: (@Sendable (_ walking: @Sendable () -> Bool) -> Void)? = nil) -> ImageScan {
         progress?.started(image: name, layers: layers.count)
@@ -63,7 +64,7 @@ extension Image {
         let layers = mapLayers(whenIdle: whenIdle) { layer -> LayerScan in
             var entries: [LayerEntry] = []
             var contents: [String: [UInt8]] = [:]
-            let result = layer.walk(maxUncompressedBytes: maxLayerBytes) { entry, content in
+            let result = layer.walk(limits: limits) { entry, content in
                 entries.append(entry)
                 if entry.kind == .file {
                     if let limit = contentLimit(entry) { contents[entry.path] = content.read(limit: limit) }

@@ -19,11 +19,14 @@ public final class ImageSource: Sendable {
     let store: BlobStore
 
     /// Manifests, indexes and configs are small; anything bigger is not one.
-    public static let documentLimit: Int64 = 32 << 20
+    public static let defaultDocumentLimit: Int64 = 32 << 20
+    /// Largest JSON document (manifest, index, config) read; a larger one is `tooLarge`.
+    public let documentLimit: Int64
 
     /// `path` "-" reads standard input; `stdinPrefix` is what a caller already read of it.
-    public init(path: String, stdinPrefix: [UInt8] = []) throws(ImageError) {
+    public init(path: String, stdinPrefix: [UInt8] = [], documentLimit: Int64 = defaultDocumentLimit) throws(ImageError) {
         self.path = path
+        self.documentLimit = documentLimit
         var file = path
         var temporary: TemporaryDirectory?
         if path == "-" {
@@ -53,10 +56,10 @@ public final class ImageSource: Sendable {
         let store = self.store
         if try store.contains("manifest.json") {
             format = .dockerArchive
-            images = try Self.listDockerArchive(store)
+            images = try Self.listDockerArchive(store, limit: documentLimit)
         } else if try store.contains("index.json") {
             if case .directory = store { format = .ociLayout } else { format = .ociArchive }
-            images = try Self.listOCI(store)
+            images = try Self.listOCI(store, limit: documentLimit)
         } else {
             throw .notAnImage(path: path)
         }
@@ -131,7 +134,7 @@ public final class ImageSource: Sendable {
             throw image.configDigest.map { .missingBlob(digest: $0) } ?? .missingFile(name: image.configName)
         }
         let what = "config " + (image.configDigest ?? image.configName)
-        let bytes = try configLocation.read(limit: Self.documentLimit, what: what)
+        let bytes = try configLocation.read(limit: documentLimit, what: what)
         var problems: [String] = image.problems
         if let expected = image.configDigest, let mismatch = Self.digestMismatch(bytes, expected: expected) {
             problems.append("config digest mismatch: the manifest says \(expected), the content is \(mismatch)")

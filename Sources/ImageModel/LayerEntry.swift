@@ -71,6 +71,9 @@ public struct LayerEntry: Sendable, Hashable {
                   size: kind == .file ? entry.size : 0, linkTarget: entry.linkTarget)
     }
 
+    /// Path components: `a/b/c` is 3, the root is 0.
+    public var depth: Int { path.isEmpty ? 0 : path.utf8.reduce(1) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
+
     public var isSetuid: Bool { mode & 0o4000 != 0 }
     public var isSetgid: Bool { mode & 0o2000 != 0 }
     /// The permission bits only.

@@ -12,6 +12,9 @@ public enum LayerProblem: Sendable, Hashable, CustomStringConvertible {
     case unreadable(String)
     /// An entry whose name has `..` components (`../../etc/passwd`).
     case escapingPath(String)
+    /// A `LayerLimits` bound was reached. `.bytes` and `.entries`: reading stopped after
+    /// `count` entries, so the digests are unchecked; `.pathDepth`: `count` entries were left out.
+    case limitReached(LayerLimit, count: Int)
 
     public var description: String {
         switch self {
@@ -19,6 +22,8 @@ public enum LayerProblem: Sendable, Hashable, CustomStringConvertible {
         case .diffIDMismatch(let expected, let actual): "layer diff_id mismatch: the config says \(expected), the tar is \(actual)"
         case .unreadable(let reason): "layer unreadable: \(reason)"
         case .escapingPath(let path): "layer entry \(path) points outside the root"
+        case .limitReached(.pathDepth, let count): "\(count) layer entries nested deeper than the path depth limit were left out"
+        case .limitReached(let limit, let count): "layer read stopped at the \(limit.rawValue) limit after \(count) entries"
         }
     }
 }
@@ -36,7 +41,15 @@ public struct LayerWalkResult: Sendable, Hashable {
     public var diffID: String?
     public var problems: [LayerProblem] = []
 
-    public var isComplete: Bool { !problems.contains { if case .unreadable = $0 { true } else { false } } }
+    /// Read to its end: neither unreadable nor stopped by a limit (the digests were checked).
+    public var isComplete: Bool {
+        !problems.contains {
+            switch $0 {
+            case .unreadable, .limitReached(.bytes, _), .limitReached(.entries, _): true
+            default: false
+            }
+        }
+    }
 }
 
 /// The data of the entry being visited; valid only during the visit. Reads are capped
@@ -111,20 +124,17 @@ public final class LayerContent {
 extension Layer {
     /// Streams the blob through libarchive (uncompressed, gzip or zstd alike), calling
     /// `visit` per entry in tar order, and checks both digests on the way: the stored
-    /// bytes against `digest`, the uncompressed tar against `diffID`.
-    static func overLimit(_ limit: Int64, _ compressed: Int64) -> ArchiveError {
-        ArchiveError(code: -1, message: "it decompresses to more than the \(limit)-byte limit for a layer (from \(compressed) bytes)")
-    }
-
-    /// Reading stops, with an `unreadable` problem, once the uncompressed tar passes
-    /// `maxUncompressedBytes`: a decompression bomb costs bounded time.
-    public func walk(maxUncompressedBytes: Int64 = .max, _ visit: (LayerEntry, LayerContent) -> Void) -> LayerWalkResult {
+    /// bytes against `digest`, the uncompressed tar against `diffID`. `limits` bound the
+    /// walk; reaching one adds a `limitReached` problem.
+    public func walk(limits: LayerLimits = .unlimited, _ visit: (LayerEntry, LayerContent) -> Void) -> LayerWalkResult {
         var result = LayerWalkResult()
         let blobHash = SHA256()
         let tarHash = SHA256()
         var compressed: Int64 = 0
         var uncompressed: Int64 = 0
         var uncompressedIsBlob = false
+        var stoppedAt: LayerLimit?
+        var tooDeep = 0
         do throws(ArchiveError) {
             let raw = try ArchiveReader(path: location.file, offset: location.offset, length: location.length, format: .raw) {
                 compressed += Int64($0.count)
@@ -139,27 +149,43 @@ extension Layer {
             }
             let content = LayerContent(reader: tar)
             while let archived = try tar.next() {
+                if result.entryCount >= limits.entries {
+                    stoppedAt = .entries
+                    break
+                }
                 let entry = LayerEntry(archived)
                 content.reset()
                 result.entryCount += 1
                 if entry.kind == .file { result.fileBytes += entry.size }
-                if entry.escapesRoot { result.problems.append(.escapingPath(entry.rawPath)) }
-                visit(entry, content)
-                if let failure = content.failure { throw failure }
-                if maxUncompressedBytes < .max && entry.size > 1 << 20 {
-                    // Read a big entry ourselves rather than let libarchive skip it, so the
-                    // limit is checked while it inflates.
-                    content.stream { _ in uncompressed <= maxUncompressedBytes }
+                if entry.depth > limits.pathDepth {
+                    // Left out of the audit (and of the merged view), counted for the report.
+                    tooDeep += 1
+                } else {
+                    if entry.escapesRoot { result.problems.append(.escapingPath(entry.rawPath)) }
+                    visit(entry, content)
                     if let failure = content.failure { throw failure }
                 }
-                if uncompressed > maxUncompressedBytes { throw Self.overLimit(maxUncompressedBytes, compressed) }
+                if limits.bytes < .max && entry.size > 1 << 20 {
+                    // Read a big entry ourselves rather than let libarchive skip it, so the
+                    // limit is checked while it inflates.
+                    content.stream { _ in uncompressed <= limits.bytes }
+                    if let failure = content.failure { throw failure }
+                }
+                if uncompressed > limits.bytes {
+                    stoppedAt = .bytes
+                    break
+                }
             }
-            // The digests cover every byte, also those after the tar's end mark.
-            try tar.drainSource()
-            try raw.drainSource()
+            if stoppedAt == nil {
+                // The digests cover every byte, also those after the tar's end mark.
+                try tar.drainSource()
+                try raw.drainSource()
+            }
         } catch {
             result.problems.append(.unreadable(error.message))
         }
+        if tooDeep > 0 { result.problems.append(.limitReached(.pathDepth, count: tooDeep)) }
+        if let stoppedAt { result.problems.append(.limitReached(stoppedAt, count: result.entryCount)) }
         result.compressedBytes = compressed
         result.uncompressedBytes = uncompressed
         guard result.isComplete else { return result }

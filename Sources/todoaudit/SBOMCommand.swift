@@ -162,9 +162,13 @@ struct SBOMCommand: ParsableCommand {
 
 /// Says on stderr how many package metadata files the SBOM left out as damaged (the SBOM
 /// itself records the count in a `todoaudit:catalog:unreadable-metadata` property).
+/// Also says which read limits the layers reached, as packages beyond them are missing.
 func noteUnreadableMetadata(_ document: CycloneDXDocument) {
+    var stderr = StandardError()
+    for limit in document.limitsReached {
+        print("todoaudit: note: \(limit); the SBOM may miss packages there", to: &stderr)
+    }
     let skipped = document.inventory.unreadable
     guard !skipped.isEmpty else { return }
-    var stderr = StandardError()
     print("todoaudit: note: \(skipped.count) package metadata file(s) could not be read and are not in the SBOM, e.g. /\(skipped[0])", to: &stderr)
 }

@@ -13,7 +13,10 @@ struct Scan: ParsableCommand {
         *.Dockerfile, an image tarball (docker save, docker-archive, oci-archive, also gzip/zstd \
         compressed), an OCI layout directory, or - for a Dockerfile on standard input. Without --fail-on or --fail-under (here or in \
         .todoaudit.yml) the run fails on findings of severity high or above.
-        """
+
+        Limits, set in the limits: section of .todoaudit.yml (defaults shown; the \
+        findings are audit-limit-reached):
+        """ + "\n" + Limits.help
     )
 
     @Argument(help: "Dockerfiles, directories, image tarballs or OCI layouts to audit (- reads a Dockerfile from standard input).")
@@ -42,11 +45,11 @@ struct Scan: ParsableCommand {
     @Option(name: .long, help: "Size budget for images, e.g. 150MB; a larger image is a finding (overrides max_size in .todoaudit.yml).")
     var maxSize: String?
 
-    @Option(name: .long, help: "Largest uncompressed layer read (e.g. 16GiB); a larger one is reported, not read to its end.")
+    @Option(name: .long, help: "Largest uncompressed layer read (e.g. 16GiB); a larger one is reported, not read to its end (overrides limits.max_layer_size).")
     var maxLayerBytes: String?
 
-    @Option(name: .long, help: "Largest Dockerfile read, in bytes.")
-    var maxDockerfileBytes: Int = 4 * 1024 * 1024
+    @Option(name: .long, help: "Largest Dockerfile read, in bytes (default 4194304; overrides limits.max_dockerfile_size).")
+    var maxDockerfileBytes: Int?
 
     @Flag(name: [.customShort("q"), .long], help: "No progress line on stderr while images are read.")
     var quiet = false
@@ -82,7 +85,7 @@ struct Scan: ParsableCommand {
         if let maxLayerBytes, (ByteSize.parse(maxLayerBytes) ?? 0) < 1 {
             throw ValidationError("--max-layer-bytes takes a size such as 16GiB or 500MB.")
         }
-        if maxDockerfileBytes < 1 {
+        if let maxDockerfileBytes, maxDockerfileBytes < 1 {
             throw ValidationError("--max-dockerfile-bytes must be positive.")
         }
         if CycloneDXDocument.SpecVersion(rawValue: sbomSpec) == nil { throw ValidationError("--sbom-spec takes 1.6 or 1.5.") }

@@ -78,6 +78,30 @@ import DockerfileSyntax
         #expect(Score(rules: rules, findings: many, weights: catalog.weights).value == 0)
     }
 
+    @Test func limitsHaveDefaultsAndAreRead() throws {
+        let defaults = AuditConfiguration().limits
+        #expect(defaults.maxLayerBytes == 16 << 30 && defaults.maxLayerEntries == 500_000 && defaults.maxPathDepth == 256)
+        #expect(defaults.maxDockerfileBytes == 4 << 20 && defaults.maxIgnoreFileBytes == 1 << 20 && defaults.maxJSONBytes == 32 << 20)
+        let config = try AuditConfiguration.parse("""
+        limits:
+          max_layer_size: 2GiB
+          max_layer_entries: 5000
+          max_path_depth: 40
+          max_json_size: 1MiB
+          max_dockerfile_size: 100kB
+          max_ignore_file_size: 64KiB
+        """, source: "t")
+        let layer = config.limits.layer
+        #expect(layer.bytes == 2 << 30 && layer.entries == 5000 && layer.pathDepth == 40)
+        #expect(config.limits.maxJSONBytes == 1 << 20 && config.limits.maxDockerfileBytes == 100_000 && config.limits.maxIgnoreFileBytes == 65536)
+        // What --help lists is exactly what the file accepts.
+        #expect(Limits.keys == ["max_dockerfile_size", "max_ignore_file_size", "max_json_size", "max_layer_size", "max_layer_entries", "max_path_depth"])
+        #expect(Limits.help.contains("max_layer_size: 16GiB") && Limits.help.contains("max_path_depth: 256"))
+        for bad in ["limits: 5\n", "limits:\n  max_layer_size: big\n", "limits:\n  max_path_depth: 0\n", "limits:\n  max_entries: 3\n"] {
+            #expect(throws: ConfigurationError.self, "\(bad)") { try AuditConfiguration.parse(bad, source: "t") }
+        }
+    }
+
     @Test func sizesAndBudgets() throws {
         #expect(ByteSize.parse("150MB") == 150_000_000)
         #expect(ByteSize.parse("1.5 GB") == 1_500_000_000)

@@ -33,7 +33,10 @@ import Testing
     }
 
     @Test func tenMegabyteDockerfile() throws {
-        let big = Array("FROM alpine:3.20\nRUN echo ".utf8) + [UInt8](repeating: UInt8(ascii: "a"), count: 10_000_000)
+        // Not a run of "a": that is a secret-scanner keyword ("aaaa…" of Twitter bearer
+        // tokens), and a 10 MB run of keyword hits costs the scanner minutes and gigabytes,
+        // a separate problem from the parser's that this test is not about.
+        let big = Array("FROM alpine:3.20\nRUN echo ".utf8) + [UInt8](repeating: UInt8(ascii: "x"), count: 10_000_000)
         expectClearError(try scan(bytes: big), mentioning: "limit")
         // Raising the limit reads it: a huge line is parsed, not a hang.
         let r = try scan(bytes: big, extra: ["--max-dockerfile-bytes", "20000000"])

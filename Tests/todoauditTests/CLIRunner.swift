@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Runs the built `todoaudit` binary the way a user does and captures what it prints.
 struct CLIResult {
@@ -58,5 +61,77 @@ enum CLI {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("todoaudit-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
+    }
+}
+
+/// A run in a sandbox of its own: an empty working directory and an empty TMPDIR, with
+/// what the child's peak memory was, so hostile-input tests can check that the run stayed
+/// bounded and wrote nothing but its output.
+struct SandboxedRun {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+    /// The child's peak resident memory (getrusage `ru_maxrss`, from `wait4`).
+    var maxResidentBytes: Int
+    /// The hang guard killed it.
+    var timedOut: Bool
+    /// The working directory and TMPDIR it ran with, left for the test to inspect.
+    var workingDirectory: URL
+    var temporaryDirectory: URL
+}
+
+extension CLI {
+    /// Runs the binary with posix_spawn (Foundation's Process reaps its children itself,
+    /// so their resource usage is lost) and waits with `wait4` for its rusage. A child
+    /// still running after `hangGuard` seconds is killed: a hang fails, it never blocks the suite.
+    static func runSandboxed(_ arguments: [String], stdin: String = "/dev/null", hangGuard: Double = 120) throws -> SandboxedRun {
+        let root = try temporaryDirectory()
+        let cwd = root.appendingPathComponent("cwd"), tmp = root.appendingPathComponent("tmp")
+        for dir in [cwd, tmp] { try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true) }
+        let outPath = root.appendingPathComponent("stdout").path, errPath = root.appendingPathComponent("stderr").path
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        var environment = ProcessInfo.processInfo.environment
+        environment["TMPDIR"] = tmp.path
+        // A crash must end the run, not wait minutes for a backtrace.
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        // The shell only changes directory, then becomes todoaudit (same pid, so wait4 sees it);
+        // glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift.
+        let shell = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", cwd.path, binary.path]
+        let argv = (shell + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
+
+        var status: Int32 = 0
+        var usage = rusage()
+        var timedOut = false
+        let deadline = Date().addingTimeInterval(hangGuard)
+        while wait4(pid, &status, WNOHANG, &usage) == 0 {
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                timedOut = true
+                _ = wait4(pid, &status, 0, &usage)
+                break
+            }
+            usleep(10_000)
+        }
+        // Exited: the code in bits 8-15; killed: 128 + the signal, as a shell reports it.
+        let signal = status & 0x7F
+        let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+        return SandboxedRun(status: timedOut ? -1 : code,
+                            stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
+                            stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self),
+                            maxResidentBytes: Int(usage.ru_maxrss) * 1024, timedOut: timedOut,
+                            workingDirectory: cwd, temporaryDirectory: tmp)
     }
 }

@@ -19,6 +19,8 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
             return "\(dir): no Dockerfile here (looked for Dockerfile, Containerfile, Dockerfile.*, *.Dockerfile)"
         case .unreadable(let path, let reason):
             return "\(path): cannot be read (\(reason))"
+        case .invalidDockerfile(let path, .tooLarge(let bytes, let limit)):
+            return "\(path): the file is \(bytes) bytes, over the \(limit)-byte limit for Dockerfiles (raise limits.max_dockerfile_size or --max-dockerfile-bytes)"
         case .invalidDockerfile(let path, let error):
             return "\(path): not a valid Dockerfile: \(error)"
         case .invalidImage(let path, let reason):

@@ -10,7 +10,13 @@ public struct Auditor: Sendable {
     public var target: String?
     /// `--context`: where `.dockerignore` is looked for (default: the Dockerfile's directory).
     public var context: String?
-    public var maxDockerfileBytes: Int
+    /// Bounds on what is read: the configuration's `limits:`, then the flags that override them.
+    public var limits: Limits
+    /// `--max-dockerfile-bytes`: `limits.maxDockerfileBytes`.
+    public var maxDockerfileBytes: Int {
+        get { limits.maxDockerfileBytes }
+        set { limits.maxDockerfileBytes = newValue }
+    }
     /// `--image NAME[:TAG]`: which image of a tarball holding several (default: all).
     public var imageName: String?
     /// `--platform os/arch[/variant]` for a multi-platform index (default linux/amd64, or the only one).
@@ -19,20 +25,24 @@ public struct Auditor: Sendable {
     public var progress: (any ScanProgress)?
     /// `--dockerfile` given with an image: image findings point at the line that made their layer.
     public var dockerfileForImages: String?
-    /// Largest uncompressed size read of one layer (`--max-layer-bytes`).
-    public var maxLayerBytes: Int64 = defaultMaxLayerBytes
-    public static let defaultMaxLayerBytes: Int64 = 16 << 30
+    /// Largest uncompressed size read of one layer (`--max-layer-bytes`): `limits.maxLayerBytes`.
+    public var maxLayerBytes: Int64 {
+        get { limits.maxLayerBytes }
+        set { limits.maxLayerBytes = newValue }
+    }
     /// `scan --sbom`: also catalog each image's packages for its SBOM (`AuditReport.sboms`).
     public var sbom = false
     /// `SOURCE_DATE_EPOCH` for the SBOM timestamp, when set.
     public var sourceDateEpoch: String?
 
-    public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int = DockerfileParser.defaultMaxBytes,
+    /// `maxDockerfileBytes`, when given, overrides the configuration's limit.
+    public init(engine: RuleEngine, target: String? = nil, context: String? = nil, maxDockerfileBytes: Int? = nil,
                 imageName: String? = nil, platform: String? = nil) {
         self.engine = engine
         self.target = target
         self.context = context
-        self.maxDockerfileBytes = maxDockerfileBytes
+        self.limits = engine.configuration.limits
+        if let maxDockerfileBytes { self.limits.maxDockerfileBytes = maxDockerfileBytes }
         self.imageName = imageName
         self.platform = platform
     }
@@ -110,7 +120,7 @@ public struct Auditor: Sendable {
         return report
 
         func imageAudit() -> ImageAudit {
-            var audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin, maxLayerBytes: maxLayerBytes)
+            var audit = ImageAudit(engine: engine, imageName: imageName, platform: platform, progress: progress, origin: origin, limits: limits)
             audit.sbom = (sbom, sourceDateEpoch)
             return audit
         }

@@ -5,8 +5,6 @@ import Foundation
 /// secrets, then the context rules run.
 public struct ContextAudit: Sendable {
     public var engine: RuleEngine
-    /// Largest ignore file read; Docker has no limit, but a megabyte of patterns is not one.
-    public static let maxIgnoreFileBytes = 1 << 20
     static let versionControl = [".git/", ".hg/", ".svn/"]
 
     public init(engine: RuleEngine) {
@@ -15,12 +13,15 @@ public struct ContextAudit: Sendable {
 
     /// The ignore file for a Dockerfile: BuildKit's `<Dockerfile>.dockerignore` beside it,
     /// else the context's `.dockerignore`. The path is relative to the context when inside it.
-    public static func ignoreFile(context root: String, dockerfile: String?) throws(AuditError) -> IgnoreFile? {
+    /// One larger than `limit` (`limits.max_ignore_file_size`) is an error.
+    public static func ignoreFile(context root: String, dockerfile: String?, limit: Int = Limits().maxIgnoreFileBytes) throws(AuditError) -> IgnoreFile? {
         if let candidate = ignoreFilePath(context: root, dockerfile: dockerfile) {
             guard let handle = FileHandle(forReadingAtPath: candidate.disk) else { throw .unreadable(candidate.disk, reason: "permission denied") }
             defer { try? handle.close() }
-            let data = (try? handle.read(upToCount: maxIgnoreFileBytes + 1)) ?? Data()
-            if data.count > maxIgnoreFileBytes { throw .unreadable(candidate.disk, reason: "larger than \(maxIgnoreFileBytes >> 20) MiB") }
+            let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+            if data.count > limit {
+                throw .unreadable(candidate.disk, reason: "larger than the \(Limits.size(Int64(limit))) limit for ignore files, limits.max_ignore_file_size")
+            }
             return IgnoreFile(text: String(decoding: data, as: UTF8.self), path: candidate.shown)
         }
         return nil
@@ -52,7 +53,7 @@ public struct ContextAudit: Sendable {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory) else { throw .notFound(root) }
         guard isDirectory.boolValue else { throw .unreadable(root, reason: "the build context must be a directory") }
-        let ignore = try Self.ignoreFile(context: root, dockerfile: dockerfilePath)
+        let ignore = try Self.ignoreFile(context: root, dockerfile: dockerfilePath, limit: engine.configuration.limits.maxIgnoreFileBytes)
         var facts = ContextFacts(dockerfile: dockerfile, root: root, ignore: ignore, tree: ContextTree(root: root, ignore: ignore))
         let secrets = secretFindings(facts)
         let prefix = facts.display("")

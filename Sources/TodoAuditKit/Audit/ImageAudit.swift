@@ -15,8 +15,8 @@ struct ImageAudit {
     var progress: (any ScanProgress)?
     /// The Dockerfile that built the image (`--dockerfile`): findings name the line that made their layer.
     var origin: DockerfileFacts?
-    /// Largest uncompressed layer read; past it the layer is reported as unreadable.
-    var maxLayerBytes: Int64 = Auditor.defaultMaxLayerBytes
+    /// Bounds on the JSON documents and on each layer's walk; reaching a layer bound is a finding.
+    var limits = Limits()
     /// Also catalog packages and build each image's SBOM (`scan --sbom`); the value is SOURCE_DATE_EPOCH, if set.
     var sbom: (wanted: Bool, sourceDateEpoch: String?) = (false, nil)
 
@@ -28,11 +28,11 @@ struct ImageAudit {
         }
         let timestamp = try ImageSBOM.timestamp(sourceDateEpoch: sbom.sourceDateEpoch, path: path)
         do {
-            let source = try ImageSource(path: path, stdinPrefix: stdinPrefix)
+            let source = try ImageSource(path: path, stdinPrefix: stdinPrefix, documentLimit: limits.maxJSONBytes)
             var out: [(AuditTarget, [Finding], ImageSummary, CycloneDXDocument?)] = []
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
-                let facts = Self.facts(image, path: path, progress: progress, maxLayerBytes: maxLayerBytes,
+                let facts = Self.facts(image, path: path, progress: progress, limits: limits,
                                        secrets: Self.layerSecrets(engine), catalog: sbom.wanted)
                 var (findings, size) = engine.evaluate(facts)
                 if let origin {
@@ -61,7 +61,7 @@ struct ImageAudit {
     }
 
     /// `catalog`: also keep the packages' metadata files and build the package inventory (SBOM).
-    static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil, maxLayerBytes: Int64 = .max,
+    static func facts(_ image: Image, path: String, progress: (any ScanProgress)? = nil, limits: Limits? = nil,
                       secrets: LayerSecrets? = nil, catalog: Bool = false) -> ImageFacts {
         var inspect: (@Sendable (Int, LayerEntry, LayerContent) -> Void)?
         var whenIdle: (@Sendable (@Sendable () -> Bool) -> Void)?
@@ -76,14 +76,20 @@ struct ImageAudit {
         }
         if let secrets { whenIdle = { walking in secrets.help(while: walking) } }
         let scan = image.scan(contentLimit: { ImageFacts.wantsContent($0.path) ? contentLimit : nil }, progress: progress,
-                              maxLayerBytes: maxLayerBytes, inspect: inspect, whenIdle: whenIdle)
+                              limits: limits?.layer ?? .unlimited, inspect: inspect, whenIdle: whenIdle)
         let layers = scan.layers.map { layer in
-            var problems: [String] = [], unsafe: [String] = []
+            var problems: [String] = [], unsafe: [String] = [], limitsReached: [String] = []
             for problem in layer.result.problems {
-                if case .escapingPath(let path) = problem { unsafe.append(path) } else { problems.append(problem.description) }
+                switch problem {
+                case .escapingPath(let path): unsafe.append(path)
+                case .limitReached(let limit, let count): limitsReached.append(Self.describe(limit, count: count, limits: limits ?? Limits()))
+                default: problems.append(problem.description)
+                }
             }
-            return ImageFacts.Layer(index: layer.layer.index, digest: layer.layer.digest, createdBy: layer.layer.createdBy,
-                                    size: layer.result.fileBytes, problems: problems, unsafeEntries: unsafe)
+            var facts = ImageFacts.Layer(index: layer.layer.index, digest: layer.layer.digest, createdBy: layer.layer.createdBy,
+                                         size: layer.result.fileBytes, problems: problems, unsafeEntries: unsafe)
+            facts.limitsReached = limitsReached
+            return facts
         }
         var facts = ImageFacts(name: image.name, path: path, format: image.format.rawValue, config: image.config,
                                layers: layers, merged: scan.merged, contents: scan.visibleContents)
@@ -96,6 +102,18 @@ struct ImageAudit {
         }
         if let secrets { (facts.secrets, facts.secretStats) = secrets.results }
         return facts
+    }
+
+    /// A reached layer bound as the report says it: what was left unread, and the setting to raise.
+    static func describe(_ limit: LayerLimit, count: Int, limits: Limits) -> String {
+        switch limit {
+        case .bytes:
+            "reading stopped after \(count) entries at the \(Limits.size(limits.maxLayerBytes)) limit for a layer's uncompressed size (limits.max_layer_size, --max-layer-bytes); the rest of the layer is not audited and its digest is not checked"
+        case .entries:
+            "reading stopped at the limit of \(limits.maxLayerEntries) entries per layer (limits.max_layer_entries); the rest of the layer is not audited and its digest is not checked"
+        case .pathDepth:
+            "\(count) entr\(count == 1 ? "y" : "ies") nested deeper than \(limits.maxPathDepth) directories (limits.max_path_depth) \(count == 1 ? "is" : "are") not audited"
+        }
     }
 
     /// A path is an image when it is an OCI layout directory or an archive (tar, or a

@@ -17,6 +17,8 @@ public struct AuditConfiguration: Sendable, Equatable {
     public var maxImageSize: [String: Int64] = [:]
     /// The `secrets:` section: allow entries, file limits.
     public var secrets = SecretSettings()
+    /// The `limits:` section: bounds on what is read (see `Limits`).
+    public var limits = Limits()
     /// `rules_dirs`: directories of the user's own rules, data lists and secret kinds,
     /// resolved against the settings file's directory.
     public var ruleDirectories: [String] = []
@@ -25,7 +27,7 @@ public struct AuditConfiguration: Sendable, Equatable {
 
     public init() {}
 
-    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on", "max_size", "secrets", "rules_dirs"]
+    static let keys: Set<String> = ["disabled_rules", "only_rules", "enabled_rules", "severity", "fail_under", "fail_on", "max_size", "secrets", "rules_dirs", "limits"]
 
     public static func parse(_ text: String, source: String) throws(ConfigurationError) -> AuditConfiguration {
         let value: Any?
@@ -69,6 +71,7 @@ public struct AuditConfiguration: Sendable, Equatable {
             }
         }
         if let v = fields["secrets"] { config.secrets = try SecretSettings.parse(v, source: source) }
+        if let v = fields["limits"] { config.limits = try Limits.parse(v, source: source) }
         if let v = fields["rules_dirs"] {
             guard case .list(let items) = v, items.count == v.strings.count else {
                 throw ConfigurationError(source: source, problem: "rules_dirs must be a list of directories")

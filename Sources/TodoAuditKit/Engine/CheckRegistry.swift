@@ -44,6 +44,7 @@ public enum CheckRegistry {
         "image-secret-file": ImageSecretFileCheck(),
         "size-budget": SizeBudgetCheck(),
         "unsafe-entry": UnsafeEntryCheck(),
+        "audit-limit": AuditLimitCheck(),
     ]
 
     /// Checks over a build context with the Dockerfile that uses it.

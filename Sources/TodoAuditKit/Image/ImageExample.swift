@@ -12,6 +12,7 @@ import ImageModel
 ///   layers:
 ///     - created_by: RUN apk add gcc
 ///       problems: ["…"]                              # integrity problems, optional
+///       limits_reached: ["…"]                        # bounds of `limits:` the walk reached, optional
 ///                                                     # (entries named ../x are flagged as unsafe)
 ///       files:
 ///         usr/bin/gcc: {mode: "0755", size: "2000"}
@@ -48,9 +49,11 @@ enum ImageExample {
                     }
                 }
                 let bytes = layerEntries.filter { $0.kind == .file }.reduce(0) { $0 + $1.size }
-                layers.append(ImageFacts.Layer(index: index, digest: item["digest"]?.string, createdBy: item["created_by"]?.string,
-                                               size: bytes, problems: item["problems"]?.strings ?? [],
-                                               unsafeEntries: layerEntries.filter(\.escapesRoot).map(\.rawPath)))
+                var layer = ImageFacts.Layer(index: index, digest: item["digest"]?.string, createdBy: item["created_by"]?.string,
+                                             size: bytes, problems: item["problems"]?.strings ?? [],
+                                             unsafeEntries: layerEntries.filter(\.escapesRoot).map(\.rawPath))
+                layer.limitsReached = item["limits_reached"]?.strings ?? []
+                layers.append(layer)
                 entries.append(layerEntries)
                 contents.append(layerContents)
             }

@@ -22,6 +22,8 @@ public struct ImageFacts: Sendable {
         public var problems: [String]
         /// Entries whose names or hardlink targets point outside the root (`../../etc/passwd`).
         public var unsafeEntries: [String]
+        /// Bounds of `limits:` the walk reached, one sentence each: what was left unaudited.
+        public var limitsReached: [String] = []
 
         public init(index: Int, digest: String?, createdBy: String?, size: Int64, problems: [String] = [], unsafeEntries: [String] = []) {
             self.index = index

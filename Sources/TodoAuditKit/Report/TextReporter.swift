@@ -41,7 +41,7 @@ public struct TextReporter: Sendable {
         }
         if let stats = report.secretScanStats {
             out += "\nSecrets: scanned \(stats.filesScanned) file\(stats.filesScanned == 1 ? "" : "s") (\(ByteCount.text(stats.bytesScanned)))"
-            out += "; skipped \(stats.skippedBinary) binary, \(stats.skippedLarge) over the size limit\n"
+            out += "; skipped \(stats.skippedBinary) binary, \(stats.skippedLarge) over the size limit (secrets.max_file_size)\n"
         }
         if report.baselined > 0 {
             out += "\nBaseline: \(report.baselined) known finding\(report.baselined == 1 ? "" : "s") not shown (the checklist and the score count them)\n"

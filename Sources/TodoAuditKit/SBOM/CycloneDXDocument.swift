@@ -42,6 +42,8 @@ public struct CycloneDXDocument: Sendable {
     public var timestamp: String?
     /// SPDX identifiers the schema accepts in `<license><id>`; others are written as names.
     public var spdxIDs: Set<String>
+    /// Bounds of `limits:` the layer walks reached (`Layer N: …`): packages there may be missing.
+    public var limitsReached: [String] = []
 
     public init(inventory: PackageInventory, subject: Subject, timestamp: String?, spdxIDs: Set<String>) {
         self.inventory = inventory

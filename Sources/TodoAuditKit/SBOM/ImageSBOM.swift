@@ -6,7 +6,13 @@ import ImageModel
 public struct ImageSBOM: Sendable {
     public var imageName: String?
     public var platform: String?
-    public var maxLayerBytes: Int64 = Auditor.defaultMaxLayerBytes
+    /// Bounds on what is read (the configuration's `limits:`).
+    public var limits = Limits()
+    /// `--max-layer-bytes`: `limits.maxLayerBytes`.
+    public var maxLayerBytes: Int64 {
+        get { limits.maxLayerBytes }
+        set { limits.maxLayerBytes = newValue }
+    }
     /// `SOURCE_DATE_EPOCH`, when set: the timestamp instead of the image's creation date.
     public var sourceDateEpoch: String?
     public var progress: (any ScanProgress)?
@@ -25,11 +31,11 @@ public struct ImageSBOM: Sendable {
         }
         let timestamp = try Self.timestamp(sourceDateEpoch: sourceDateEpoch, path: path)
         do {
-            let source = try ImageSource(path: path)
+            let source = try ImageSource(path: path, documentLimit: limits.maxJSONBytes)
             var out: [CycloneDXDocument] = []
             for descriptor in try source.select(name: imageName, platform: wanted) {
                 let image = try source.load(descriptor)
-                let facts = ImageAudit.facts(image, path: path, progress: progress, maxLayerBytes: maxLayerBytes, catalog: true)
+                let facts = ImageAudit.facts(image, path: path, progress: progress, limits: limits, catalog: true)
                 out.append(Self.document(image, facts, path: path, timestamp: timestamp, catalog: catalog))
             }
             return out
@@ -42,7 +48,7 @@ public struct ImageSBOM: Sendable {
     public func blobs(path: String) throws(AuditError) -> ImageBlobs {
         let wanted = platform.flatMap(Platform.init)
         do {
-            let source = try ImageSource(path: path)
+            let source = try ImageSource(path: path, documentLimit: limits.maxJSONBytes)
             guard let descriptor = try source.select(name: imageName, platform: wanted).first else {
                 throw AuditError.invalidImage(path, "no image selected")
             }
@@ -60,9 +66,11 @@ public struct ImageSBOM: Sendable {
     static func document(_ image: Image, _ facts: ImageFacts, path: String, timestamp: String?, catalog: RuleCatalog) -> CycloneDXDocument {
         let name = subjectName(image, path: path)
         let subject = CycloneDXDocument.Subject(name: name, digest: facts.digest, layerDigests: image.layers.map { $0.digest ?? $0.diffID })
-        return CycloneDXDocument(inventory: facts.inventory ?? PackageInventory(layers: [], merged: MergedView()), subject: subject,
-                                 timestamp: timestamp ?? dateTime(image.config.created),
-                                 spdxIDs: Set(catalog.list("spdx-license-ids").strings))
+        var document = CycloneDXDocument(inventory: facts.inventory ?? PackageInventory(layers: [], merged: MergedView()), subject: subject,
+                                         timestamp: timestamp ?? dateTime(image.config.created),
+                                         spdxIDs: Set(catalog.list("spdx-license-ids").strings))
+        document.limitsReached = facts.layers.flatMap { layer in layer.limitsReached.map { "Layer \(layer.index + 1): \($0)" } }
+        return document
     }
 
     /// `repository:tag` where the image says it. An OCI layout often names an image by a
