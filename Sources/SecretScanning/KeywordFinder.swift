@@ -140,11 +140,13 @@ struct KeywordFinder: Sendable {
         return (bits[bit &>> 6] &>> UInt64(bit & 63)) & 1
     }
 
-    /// Calls `hit(keyword, end)` for every keyword occurrence, ordered by where it starts
-    /// (then by keyword); `end` is one past its last byte.
-    func scan(_ bytes: UnsafeRawBufferPointer, _ hit: (Int, Int) -> Void) {
+    /// Calls `hit(keyword, start, end)` for every keyword occurrence, ordered by where it
+    /// starts (then by keyword); `end` is one past its last byte. Occurrences of one keyword
+    /// that overlap or touch (`aaaa` in `aaaaaa`) come as one span from the first's start
+    /// to the last's end.
+    func scan(_ bytes: UnsafeRawBufferPointer, _ hit: (_ keyword: Int, _ start: Int, _ end: Int) -> Void) {
         guard let base = bytes.baseAddress, !keywords.isEmpty, bytes.count >= Self.minimumLength else { return }
-        var found: [(start: Int, keyword: Int)] = []
+        var found = Occurrences(keywordLengths)
         let count = bytes.count
         filter.withUnsafeBufferPointer { filter in
         second.withUnsafeBufferPointer { second in
@@ -184,22 +186,16 @@ struct KeywordFinder: Sendable {
             for keyword in threeByteKeywords where (0..<3).allSatisfy({
                 Self.fold(base.load(fromByteOffset: count - 3 + $0, as: UInt8.self)) == keywords[keyword][$0]
             }) {
-                found.append((count - 3, keyword))
+                found.add(count - 3, keyword)
             }
         }
-        guard !found.isEmpty else { return }
-        // Fragments sit at different offsets in their keywords: put the hits back in order.
-        found.sort { $0.start != $1.start ? $0.start < $1.start : $0.keyword < $1.keyword }
-        for (index, occurrence) in found.enumerated()
-        where index == 0 || found[index - 1] != occurrence {
-            hit(occurrence.keyword, occurrence.start + keywordLengths[occurrence.keyword])
-        }
+        for span in found.finish() { hit(span.keyword, span.start, span.end) }
     }
 
     /// The keywords whose fragment passed the probe at `at`.
     @inline(never)
     private func candidates(_ at: Int, _ base: UnsafeRawPointer, _ count: Int, _ check: UnsafePointer<UInt64>,
-                            _ found: inout [(start: Int, keyword: Int)]) {
+                            _ found: inout Occurrences) {
         var gram: UInt32 = 0
         for k in 0..<3 { gram |= UInt32(base.load(fromByteOffset: at &+ k, as: UInt8.self) | 0x20) &<< (8 &* UInt32(k)) }
         if at >= 1 && at + 4 <= count {
@@ -217,13 +213,66 @@ struct KeywordFinder: Sendable {
             let keyword = Int(fragments[index].keyword)
             let start = at - Int(fragments[index].offset)
             let word = keywords[keyword]
-            guard start >= 0, start + word.count <= count else { continue }
+            guard start >= 0, start + word.count <= count, !found.covers(keyword, start, start + word.count) else { continue }
             var same = true
             for k in 0..<word.count where Self.fold(base.load(fromByteOffset: start + k, as: UInt8.self)) != word[k] {
                 same = false
                 break
             }
-            if same { found.append((start, keyword)) }
+            if same { found.add(start, keyword) }
         }
+    }
+}
+
+/// Keyword occurrences as they are found, each run of one keyword's overlapping or
+/// touching occurrences kept as one span. A line of `AAAA…` holds Twitter's keyword at
+/// every offset: as one span it costs one entry and one window, not one per byte, and the
+/// windows the scanner opens around the span are the union of those around its members.
+private struct Occurrences {
+    private var spans: [(start: Int, keyword: Int, end: Int)] = []
+    private let lengths: [Int]
+    /// Per keyword, the index of its latest span in `spans` (-1: none yet).
+    private var latest: [Int]
+
+    init(_ lengths: [Int]) {
+        self.lengths = lengths
+        latest = [Int](repeating: -1, count: lengths.count)
+    }
+
+    /// Whether `start..<end` lies inside the keyword's latest span: an occurrence there
+    /// would change nothing, so it need not be compared.
+    func covers(_ keyword: Int, _ start: Int, _ end: Int) -> Bool {
+        let index = latest[keyword]
+        return index >= 0 && start >= spans[index].start && end <= spans[index].end
+    }
+
+    /// Occurrences come in order of the probe that found them, which may put one a byte or
+    /// two before the one found just earlier: any that touches the latest span joins it.
+    mutating func add(_ start: Int, _ keyword: Int) {
+        let end = start + lengths[keyword], index = latest[keyword]
+        if index >= 0 && start <= spans[index].end && end >= spans[index].start {
+            spans[index].start = min(spans[index].start, start)
+            spans[index].end = max(spans[index].end, end)
+            return
+        }
+        latest[keyword] = spans.count
+        spans.append((start, keyword, end))
+    }
+
+    /// The spans in order of their start (then keyword), those of one keyword that touch merged.
+    func finish() -> [(start: Int, keyword: Int, end: Int)] {
+        guard spans.count > 1 else { return spans }
+        var merged: [(start: Int, keyword: Int, end: Int)] = []
+        var last = [Int](repeating: -1, count: lengths.count)
+        for span in spans.sorted(by: { $0.start != $1.start ? $0.start < $1.start : $0.keyword < $1.keyword }) {
+            let index = last[span.keyword]
+            if index >= 0 && span.start <= merged[index].end {
+                merged[index].end = max(merged[index].end, span.end)
+            } else {
+                last[span.keyword] = merged.count
+                merged.append(span)
+            }
+        }
+        return merged
     }
 }

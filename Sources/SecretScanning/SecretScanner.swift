@@ -56,7 +56,7 @@ public struct SecretScanner: Sendable {
     public func scan(_ buffer: UnsafeRawBufferPointer, fileName: String = "") -> [SecretMatch] {
         guard !buffer.isEmpty else { return [] }
         var hits: [KeywordHit] = []
-        rules.keywordFinder.scan(buffer) { keyword, end in hits.append(KeywordHit(keyword: keyword, end: end)) }
+        rules.keywordFinder.scan(buffer) { keyword, start, end in hits.append(KeywordHit(keyword: keyword, start: start, end: end)) }
         let pathKinds = fileName.isEmpty ? [] : rules.pathKinds.filter { $0.globs.contains { $0.matches(fileName) } }
         guard !hits.isEmpty || !pathKinds.isEmpty else { return [] }
         var found = Candidates(scanner: self, buffer: buffer, fileName: fileName)
@@ -78,8 +78,10 @@ public struct SecretScanner: Sendable {
         let documentation: Bool
     }
 
+    /// A keyword occurrence, or a run of them (`start..<end` then spans the run).
     struct KeywordHit {
         let keyword: Int
+        let start: Int
         let end: Int
     }
 
@@ -129,7 +131,7 @@ public struct SecretScanner: Sendable {
         for hit in hits {
             let kinds = rules.keyedKinds[hit.keyword]
             guard !kinds.isEmpty else { continue }
-            let start = hit.end - rules.keywordFinder.keywordLengths[hit.keyword]
+            let start = hit.start
             var nameIsSecret: Bool?
             if rules.keywordNamesSecret[hit.keyword] {
                 nameIsSecret = names.judge(base, count: count, around: start..<hit.end, rules.validator)
@@ -188,7 +190,7 @@ public struct SecretScanner: Sendable {
         for hit in hits {
             let kinds = rules.windowKinds[hit.keyword]
             guard !kinds.isEmpty else { continue }
-            let start = hit.end - rules.keywordFinder.keywordLengths[hit.keyword]
+            let start = hit.start
             var line: (start: Int, end: Int)?
             for kind in kinds {
                 if rules.isMultiline[kind] {

@@ -6,9 +6,14 @@ import Testing
         let finder = KeywordFinder(keywords.map { Array($0.utf8) })
         var out: [String] = []
         Array(text.utf8).withUnsafeBytes { buffer in
-            finder.scan(buffer) { keyword, end in out.append("\(keywords[keyword])@\(end)") }
+            finder.scan(buffer) { keyword, start, end in out.append("\(keywords[keyword])@\(Self.place(start, end, keywords[keyword].utf8.count))") }
         }
         return out
+    }
+
+    /// `end` for one occurrence, `start-end` for a run of them.
+    static func place(_ start: Int, _ end: Int, _ length: Int) -> String {
+        end - start == length ? "\(end)" : "\(start)-\(end)"
     }
 
     @Test func findsOverlappingKeywordsCaseFolded() {
@@ -35,17 +40,34 @@ import Testing
         #expect(hits([], "anything").isEmpty)
     }
 
-    /// Every occurrence, found by comparing each keyword at each position.
+    /// A run of one keyword (`aaaa` at every offset of a line of `a`) is one span: one hit
+    /// from the first occurrence's start to the last's end.
+    @Test func aRunOfOneKeywordIsOneSpan() {
+        #expect(hits(["aaaa", "bab"], "x" + String(repeating: "a", count: 1000) + " aaaa babab") == ["aaaa@1-1001", "aaaa@1006", "bab@1007-1012"])
+        let long = String(repeating: "A", count: 1 << 20)
+        #expect(hits(["aaaaaaaaaaaaaaaaaaaaa"], long + "\n" + long) == ["aaaaaaaaaaaaaaaaaaaaa@0-\(1 << 20)", "aaaaaaaaaaaaaaaaaaaaa@\((1 << 20) + 1)-\((2 << 20) + 1)"])
+        // Touching occurrences join too: `passpass` is one identifier to judge.
+        #expect(hits(["pass"], "passpass pass") == ["pass@0-8", "pass@13"])
+    }
+
+    /// Every occurrence, found by comparing each keyword at each position; occurrences of
+    /// one keyword that overlap or touch as one span.
     func naive(_ keywords: [[UInt8]], _ text: [UInt8]) -> [String] {
         let folded = text.map(KeywordFinder.fold)
-        var out: [(Int, Int)] = []
+        var spans: [(start: Int, keyword: Int, end: Int)] = []
+        var last: [Int: Int] = [:]
         for start in folded.indices {
             for (index, keyword) in keywords.enumerated() where start + keyword.count <= folded.count
                 && zip(folded[start...], keyword.map(KeywordFinder.fold)).allSatisfy({ $0 == $1 }) {
-                out.append((start, index))
+                if let previous = last[index], start <= spans[previous].end {
+                    spans[previous].end = start + keyword.count
+                } else {
+                    last[index] = spans.count
+                    spans.append((start, index, start + keyword.count))
+                }
             }
         }
-        return out.map { "\($0.1)@\($0.0 + keywords[$0.1].count)" }
+        return spans.map { "\($0.keyword)@\(Self.place($0.start, $0.end, keywords[$0.keyword].count))" }
     }
 
     /// Keywords of three bytes and longer, at odd and even offsets, overlapping, at both
@@ -73,7 +95,9 @@ import Testing
                 }
             }
             var found: [String] = []
-            text.withUnsafeBytes { buffer in finder.scan(buffer) { keyword, end in found.append("\(keyword)@\(end)") } }
+            text.withUnsafeBytes { buffer in
+                finder.scan(buffer) { keyword, start, end in found.append("\(keyword)@\(Self.place(start, end, keywords[keyword].count))") }
+            }
             #expect(found == naive(keywords, text), "round \(round): \(String(decoding: text, as: UTF8.self))")
         }
     }
