@@ -12,11 +12,12 @@ import Testing
         "config-not-json.tar", "manifest-not-json.tar", "manifest-empty-array.tar", "config-empty-arrays.tar",
         "manifest-wrong-types.tar", "oci-escaping-names.tar", "oci-missing-blob.tar", "oci-index-not-json.tar",
         "oci-index-empty.tar", "truncated-outer.tar", "escaping-compressed.tar.gz", "random-bytes.tar", "random-bytes.tar.gz",
-        "empty.tar",
+        "empty.tar", "keyword-run.tar",
     ]
     static let dockerfiles = [
         "empty.Dockerfile", "ten-megabyte-line.Dockerfile", "continuations.Dockerfile", "nul-bytes.Dockerfile",
         "unterminated-heredoc.Dockerfile", "invalid-utf8.Dockerfile", "deep-nesting.Dockerfile",
+        "keyword-run.Dockerfile",
     ]
     static let marker = "todoaudit-hostile-marker"
     static let memoryCeiling = 500 << 20

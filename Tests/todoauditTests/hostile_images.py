@@ -102,6 +102,8 @@ def dockerfiles(out):
         "unterminated-heredoc.Dockerfile": (base + "RUN <<EOF\necho hi\n").encode(),
         "invalid-utf8.Dockerfile": (base + "RUN echo ").encode() + b"\xc3\x28\xff\n",
         "deep-nesting.Dockerfile": (base + "RUN " + "$(" * 5000 + "true" + ")" * 5000 + "\n").encode(),
+        # A secret keyword (Twitter's run of A) at every offset of a 3 MB line.
+        "keyword-run.Dockerfile": (base + "RUN echo ").encode() + b"A" * 3_000_000 + b"\n",
     }
     for name, data in files.items():
         with open(f"{out}/{name}", "wb") as f:
@@ -128,6 +130,8 @@ def main(out):
     image(f"{out}/gzip-bomb.tar", [ok, b""], diff_ids=[sha(ok), bomb_diff_id], blobs=[gzip.compress(ok, mtime=0), bomb])
     deep = "/".join(["d"] * 2000) + "/f"
     image(f"{out}/deep-path.tar", [layer([member(deep, b"x")])])
+    # 8 MiB of A: a secret keyword at every offset of the file.
+    image(f"{out}/keyword-run.tar", [layer([member("srv/data.txt", b"A" * (8 << 20))])], compress=True)
     # Not UTF-8: a lone 0xE9 byte (Latin-1 é) and an overlong encoding.
     image(f"{out}/invalid-utf8-name.tar", [layer([member("caf\udce9.txt", b"x"), member("\udcc0\udcaf.txt", b"y")])])
     # A layer whose bytes are not what the config's diff_id promises (tampered).
