@@ -71,7 +71,8 @@ struct SandboxedRun {
     var status: Int32
     var stdout: String
     var stderr: String
-    /// The child's peak resident memory (getrusage `ru_maxrss`, from `wait4`).
+    /// todoaudit's peak resident memory (`ru_maxrss` from `wait4`, by its Python parent);
+    /// `Int.max` when it was killed before reporting.
     var maxResidentBytes: Int
     /// The hang guard killed it.
     var timedOut: Bool
@@ -81,9 +82,9 @@ struct SandboxedRun {
 }
 
 extension CLI {
-    /// Runs the binary with posix_spawn (Foundation's Process reaps its children itself,
-    /// so their resource usage is lost) and waits with `wait4` for its rusage. A child
-    /// still running after `hangGuard` seconds is killed: a hang fails, it never blocks the suite.
+    /// Runs the binary under a small Python parent that reports its peak memory, started
+    /// with posix_spawn and waited for with `wait4`. A run still going after `hangGuard`
+    /// seconds is killed with its session: a hang fails, it never blocks the suite.
     static func runSandboxed(_ arguments: [String], stdin: String = "/dev/null", hangGuard: Double = 120) throws -> SandboxedRun {
         let root = try temporaryDirectory()
         let cwd = root.appendingPathComponent("cwd"), tmp = root.appendingPathComponent("tmp")
@@ -101,15 +102,33 @@ extension CLI {
         environment["TMPDIR"] = tmp.path
         // A crash must end the run, not wait minutes for a backtrace.
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        // The shell only changes directory, then becomes todoaudit (same pid, so wait4 sees it);
-        // glibc's posix_spawn_file_actions_addchdir_np is not visible to Swift.
-        let shell = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", cwd.path, binary.path]
+        // A small Python parent changes directory, forks and execs todoaudit, and reports the
+        // child's peak memory from wait4. Measuring from here would not do: posix_spawn
+        // shares this (large) test process's memory until exec, and Linux counts that
+        // memory's high-water mark in the child's ru_maxrss.
+        let rssPath = root.appendingPathComponent("maxrss").path
+        let parent = """
+            import os, sys
+            os.setsid()
+            rss_file, cwd, argv = sys.argv[1], sys.argv[2], sys.argv[3:]
+            os.chdir(cwd)
+            pid = os.fork()
+            if pid == 0:
+                try:
+                    os.execv(argv[0], argv)
+                finally:
+                    os._exit(127)
+            _, status, usage = os.wait4(pid, 0)
+            open(rss_file, "w").write(str(usage.ru_maxrss * 1024))
+            os._exit(os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status))
+            """
+        let shell = ["/usr/bin/python3", "-c", parent, rssPath, cwd.path, binary.path]
         let argv = (shell + arguments).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
 
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, envp)
+        let spawned = posix_spawn(&pid, "/usr/bin/python3", &actions, nil, argv, envp)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EIO) }
 
         var status: Int32 = 0
@@ -118,7 +137,7 @@ extension CLI {
         let deadline = Date().addingTimeInterval(hangGuard)
         while wait4(pid, &status, WNOHANG, &usage) == 0 {
             if Date() > deadline {
-                kill(pid, SIGKILL)
+                kill(-pid, SIGKILL)   // the parent's session: todoaudit too
                 timedOut = true
                 _ = wait4(pid, &status, 0, &usage)
                 break
@@ -131,7 +150,8 @@ extension CLI {
         return SandboxedRun(status: timedOut ? -1 : code,
                             stdout: String(decoding: FileManager.default.contents(atPath: outPath) ?? Data(), as: UTF8.self),
                             stderr: String(decoding: FileManager.default.contents(atPath: errPath) ?? Data(), as: UTF8.self),
-                            maxResidentBytes: Int(usage.ru_maxrss) * 1024, timedOut: timedOut,
+                            maxResidentBytes: (try? String(contentsOfFile: rssPath, encoding: .utf8)).flatMap { Int($0) } ?? Int.max,
+                            timedOut: timedOut,
                             workingDirectory: cwd, temporaryDirectory: tmp)
     }
 }
