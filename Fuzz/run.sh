@@ -14,21 +14,29 @@ ALL_TARGETS="FuzzDockerfile FuzzDockerignore FuzzImage FuzzPackageMetadata FuzzS
 TARGETS=${*:-$ALL_TARGETS}
 # A crashing Swift process otherwise waits for swift-backtrace, which can hang for minutes.
 export SWIFT_BACKTRACE=enable=no
-# leak detection is off: the rule catalog and caches live for the whole process on purpose.
-export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
+# Leak detection is off: the rule catalog and caches live for the whole process on
+# purpose, and the manifest, built with the flags below, would fail on exit.
+export ASAN_OPTIONS="detect_leaks=0${ASAN_OPTIONS:+:$ASAN_OPTIONS}"
 
 # Every module gets address sanitizer and libFuzzer's coverage instrumentation (what
 # -sanitize=fuzzer adds), so the fuzzers are guided by the library's branches; only the
 # fuzz executables link libFuzzer itself (their Package.swift flags). -enable-testing lets
 # a target call a parser directly instead of through a whole image.
-"$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -c release \
-  -Xswiftc -enable-testing -Xswiftc -sanitize=address \
-  -Xswiftc -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table || exit 2
-BIN=$("$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -c release --show-bin-path)
+# The build tools (the rules embedder, even the manifest) get the same flags: with other
+# flags they would be rebuilt over the fuzz build's copies, and the library after them,
+# on every run.
+FLAGS=""
+for flag in -enable-testing -sanitize=address -sanitize-coverage=edge,indirect-calls,trace-cmp,inline-8bit-counters,pc-table; do
+  FLAGS="$FLAGS -Xswiftc $flag -Xbuild-tools-swiftc $flag"
+done
+"$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -c release $FLAGS || exit 2
+# Asking swift build for the path would rebuild the tools without the flags above.
+BIN=$SCRATCH/release
 
 rm -rf "$WORK/seeds" && python3 Fuzz/seeds.py "$WORK/seeds" >/dev/null || exit 2
 failed=""
 for target in $TARGETS; do
+  if [ ! -x "$BIN/$target" ]; then echo "no fuzz target $target (targets: $ALL_TARGETS)"; exit 2; fi
   corpus="$WORK/corpus/$target" crashes="$WORK/crashes/$target"
   mkdir -p "$corpus" "$crashes"
   echo "== $target (${SECONDS_EACH}s)"
