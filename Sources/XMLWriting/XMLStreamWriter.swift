@@ -35,16 +35,16 @@ public final class XMLStreamWriter {
     }
 
     public func attribute(_ name: String, _ value: String) throws(XMLWriterError) {
-        try check(xmlTextWriterWriteAttribute(writer, name, value), "write attribute \(name)")
+        try check(xmlTextWriterWriteAttribute(writer, name, Self.characters(value)), "write attribute \(name)")
     }
 
     public func text(_ value: String) throws(XMLWriterError) {
-        try check(xmlTextWriterWriteString(writer, value), "write text")
+        try check(xmlTextWriterWriteString(writer, Self.characters(value)), "write text")
     }
 
     /// `<name>value</name>`.
     public func element(_ name: String, _ value: String) throws(XMLWriterError) {
-        try check(xmlTextWriterWriteElement(writer, name, value), "write <\(name)>")
+        try check(xmlTextWriterWriteElement(writer, name, Self.characters(value)), "write <\(name)>")
     }
 
     public func endElement() throws(XMLWriterError) {
@@ -58,6 +58,19 @@ public final class XMLStreamWriter {
         guard let content = xmlBufferContent(buffer) else { return "" }
         let length = Int(xmlBufferLength(buffer))
         return String(decoding: UnsafeBufferPointer(start: content, count: length), as: UTF8.self)
+    }
+
+    /// `value` with each character XML 1.0 cannot hold, escaped or not (most C0 controls,
+    /// NUL among them, U+FFFE and U+FFFF), replaced by U+FFFD: libxml2 writes them as they
+    /// come, and package metadata in an image may contain anything.
+    static func characters(_ value: String) -> String {
+        func allowed(_ c: Unicode.Scalar) -> Bool {
+            c.value >= 0x20 ? c.value != 0xFFFE && c.value != 0xFFFF : c == "\t" || c == "\n" || c == "\r"
+        }
+        guard !value.unicodeScalars.allSatisfy(allowed) else { return value }
+        var out = String.UnicodeScalarView()
+        for c in value.unicodeScalars { out.append(allowed(c) ? c : "\u{FFFD}") }
+        return String(out)
     }
 
     private func check(_ status: Int32, _ operation: String) throws(XMLWriterError) {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Digesting
 import ImageModel
 import Testing
@@ -184,6 +187,19 @@ import Testing
     func inventory(_ files: [String: String]) -> PackageInventory {
         let entries = files.keys.sorted().map { LayerEntry(path: $0, kind: .file, size: Int64(files[$0]!.utf8.count)) }
         return PackageInventory(layers: [files.mapValues { Array($0.utf8) }], merged: MergedView.merge([entries]))
+    }
+
+    /// Found by Fuzz/FuzzCycloneDX: control characters in a package's metadata were
+    /// written as they came, and XML 1.0 does not allow them even escaped.
+    @Test func controlCharactersInMetadataStillGiveWellFormedXML() throws {
+        let result = inventory(["var/lib/dpkg/status": "Package: libc6\nVersion: 2.36\nDescription: GNU C Library\u{1}\u{3}\nMaintainer: A\u{1B}[31m\n"])
+        let document = CycloneDXDocument(inventory: result, subject: .init(name: "x\u{0}y", digest: nil, layerDigests: []), timestamp: nil, spdxIDs: [])
+        for spec in CycloneDXDocument.SpecVersion.allCases {
+            let xml = try document.xml(spec)
+            let parser = XMLParser(data: Data(xml.utf8))
+            #expect(parser.parse(), "\(spec.rawValue): \(parser.parserError.map { "\($0)" } ?? "")")
+            #expect(xml.contains("<description>GNU C Library\u{FFFD}\u{FFFD}</description>"))
+        }
     }
 
     @Test func damagedMetadataIsSkippedAndCountedTheRestStays() throws {
