@@ -1,7 +1,7 @@
 # todoaudit — `make demo` and `make test` work on a fresh Debian machine with Swift.
 SWIFT ?= swift
 # Debian packages the build and the tests need (C libraries, and the tools tests drive).
-APT_PACKAGES := pkg-config libarchive-dev libxml2-dev libssl-dev libpcre2-dev libcurl4-openssl-dev tar gzip zstd git python3 python3-venv \
+APT_PACKAGES := pkg-config libarchive-dev libxml2-dev libssl-dev libpcre2-dev libcurl4-openssl-dev tar gzip zstd git python3 python3-venv python3-yaml \
   docker-registry skopeo
 RELEASE_BIN = $(shell $(SWIFT) build -c release --show-bin-path)/todoaudit
 

@@ -1,3 +1,4 @@
+import Foundation
 import FuzzSupport
 import ImageModel
 @testable import TodoAuditKit
@@ -43,9 +44,19 @@ func fuzzCycloneDX(_ start: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
     for spec in CycloneDXDocument.SpecVersion.allCases {
         do {
             requireWellFormed(try document.xml(spec), "CycloneDX \(spec.rawValue)")
+            // The JSON rendition (and the in-toto statement around it) must read back as JSON.
+            requireJSONObject(try document.json(spec), "CycloneDX JSON \(spec.rawValue)")
+            if let statement = try? InTotoStatement(document, spec: spec) { requireJSONObject(try statement.json(), "in-toto statement") }
         } catch {
             fatalError("CycloneDX \(spec.rawValue) cannot be written: \(error)")
         }
     }
     return 0
+}
+
+/// Stops the run when `text` does not parse as one JSON object.
+func requireJSONObject(_ text: String, _ what: String) {
+    guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any] else {
+        fatalError("\(what) is not a JSON object")
+    }
 }
