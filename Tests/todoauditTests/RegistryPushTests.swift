@@ -139,6 +139,65 @@ import Testing
         #expect(fromConfig.status == 0, "\(fromConfig.stderr)")
     }
 
+    /// A Bearer challenge, as Docker Hub, GHCR and token-auth distribution registries answer:
+    /// the token comes from the challenge's realm, asked with the credentials for this
+    /// repository's pull and push, and is shown nowhere.
+    @Test func bearerTokensComeFromTheChallengesRealm() throws {
+        let server = try Server(fake: "token")
+        defer { server.stop() }
+        let target = "127.0.0.1:\(server.port)/todo/app:v1"
+        let anonymous = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "-o", "/dev/null"],
+                                    environment: ["DOCKER_CONFIG": try CLI.temporaryDirectory().path])
+        #expect(anonymous.status == 2 && anonymous.stderr.contains("no token from http://127.0.0.1:\(server.port)/token (status 401)"),
+                "\(anonymous.stderr)")
+        #expect(anonymous.stderr.split(separator: "\n").count == 1)
+        let signedIn = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "--username", "user", "--password-stdin", "-o", "/dev/null"],
+                                   stdin: Data("s3cret-pass\n".utf8))
+        #expect(signedIn.status == 0, "\(signedIn.stderr)\n\(server.requests)")
+        for secret in ["s3cret", "fake-token-4711"] {
+            #expect(!signedIn.stderr.contains(secret) && !signedIn.stdout.contains(secret))
+        }
+        let tokenRequests = server.requests.split(separator: "\n").filter { $0.hasPrefix("GET /token?") }
+        #expect(!tokenRequests.isEmpty)
+        for request in tokenRequests {
+            let query = request.removingPercentEncoding ?? String(request)
+            #expect(query.contains("service=fake-registry") && query.contains("scope=repository:todo/app:pull,push"), "\(request)")
+        }
+        // The token is kept: one token request per run, not one per request.
+        #expect(tokenRequests.filter { $0.hasSuffix("auth=True") }.count == 1, "\(server.requests)")
+    }
+
+    /// A registry answering 503 once to every existence check, read and manifest PUT: each is
+    /// asked again and the push goes through. Upload PUTs and POSTs carry session state and
+    /// are not repeated (a failed one is the `fail-upload` case below).
+    @Test func idempotentRequestsAreRetried() throws {
+        let server = try Server(fake: "flaky")
+        defer { server.stop() }
+        let r = try CLI.run(["sbom", Self.image, "--push", "127.0.0.1:\(server.port)/todo/app:v1", "--push-image", "--insecure", "-o", "/dev/null"])
+        #expect(r.status == 0, "\(r.stderr)\n\(server.requests)")
+        let lines = server.requests.split(separator: "\n").map(String.init)
+        let retried = lines.filter { $0.hasPrefix("HEAD ") || $0.hasPrefix("GET ") || $0.hasPrefix("PUT /v2/todo/app/manifests/") }
+        #expect(retried.count >= 6, "\(server.requests)")
+        for line in Set(retried) {
+            #expect(lines.filter { $0 == line }.count == 2, "\(line): once answered 503, once again")
+        }
+    }
+
+    /// A registry with the referrers API (OCI distribution 1.1) lists the artifacts itself:
+    /// no `sha256-<digest>` fallback tag is written.
+    @Test func aRegistryWithTheReferrersAPIGetsNoFallbackTag() throws {
+        let server = try Server(fake: "referrers")
+        defer { server.stop() }
+        let r = try CLI.run(["sbom", Self.image, "--push", "127.0.0.1:\(server.port)/todo/app:v1", "--push-image", "--insecure", "-o", "/dev/null"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(!r.stderr.contains("no referrers API"), "\(r.stderr)")
+        #expect(!server.requests.contains("PUT /v2/todo/app/manifests/sha256-"), "\(server.requests)")
+        let imageDigest = try #require(r.stderr.firstMatch(of: /pushed image (sha256:[0-9a-f]{64})/)?.1).description
+        let artifactDigest = try #require(r.stderr.firstMatch(of: /pushed SBOM artifact (sha256:[0-9a-f]{64})/)?.1).description
+        let listing = try Server.get("http://127.0.0.1:\(server.port)/v2/todo/app/referrers/\(imageDigest)")
+        #expect(listing.contains(artifactDigest), "\(listing)")
+    }
+
     @Test func faultsAreClearErrorsAndLeaveNoManifestBehind() throws {
         let failing = try Server(fake: "fail-upload")
         defer { failing.stop() }

@@ -4,15 +4,22 @@
 #   fail-upload blob uploads answer 500 (the manifest must then never be PUT)
 #   slow        every request waits 5 s (a client timeout must give up)
 #   bad-digest  manifest PUTs answer with another Docker-Content-Digest
+#   flaky       the first HEAD, GET or manifest PUT of each path answers 503 (a retry succeeds)
+#   token       Bearer auth as Docker Hub and GHCR do it: /v2/ answers 401 with a challenge
+#               naming /token, which gives a token for Basic user:s3cret-pass only
+#   referrers   serves the referrers API (OCI distribution 1.1) and answers OCI-Subject
 #   ok          behaves
 # Every request line is appended to the file named by FAKE_REGISTRY_LOG, with whether it
-# carried an Authorization header (never its value).
-import base64, hashlib, http.server, itertools, os, sys, time
+# carried an Authorization header (never its value); /token requests keep their query.
+import base64, hashlib, http.server, itertools, json, os, sys, time
 
 mode = sys.argv[1]
 log = os.environ.get("FAKE_REGISTRY_LOG")
 blobs, manifests, uploads = {}, {}, {}
 counter = itertools.count(1)
+failed_once = set()
+TOKEN = "fake-token-4711"
+BASIC = "Basic " + base64.b64encode(b"user:s3cret-pass").decode()
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -37,15 +44,28 @@ class Handler(http.server.BaseHTTPRequestHandler):
         data = self.body()
         if log:
             with open(log, "a") as f:
-                f.write("%s %s auth=%s\n" % (self.command, self.path.split("?")[0], "Authorization" in self.headers))
+                shown = self.path if self.path.startswith("/token") else self.path.split("?")[0]
+                f.write("%s %s auth=%s\n" % (self.command, shown, "Authorization" in self.headers))
         if mode == "slow":
             time.sleep(5)
         if mode == "auth":
-            expected = "Basic " + base64.b64encode(b"user:s3cret-pass").decode()
-            if self.headers.get("Authorization") != expected:
+            if self.headers.get("Authorization") != BASIC:
                 return self.reply(401, b'{"errors":[{"code":"UNAUTHORIZED"}]}', [("WWW-Authenticate", 'Basic realm="fake"')])
         path, _, query = self.path.partition("?")
         parts = path.split("/")
+        if mode == "token":
+            if path == "/token":
+                if self.headers.get("Authorization") != BASIC:
+                    return self.reply(401, b'{"errors":[{"code":"UNAUTHORIZED"}]}')
+                return self.reply(200, json.dumps({"token": TOKEN}).encode(), [("Content-Type", "application/json")])
+            if self.headers.get("Authorization") != "Bearer " + TOKEN:
+                realm = "http://127.0.0.1:%d/token" % self.server.server_address[1]
+                challenge = 'Bearer realm="%s",service="fake-registry",scope="repository:%s:pull,push"' % (realm, "/".join(parts[2:4]))
+                return self.reply(401, b'{"errors":[{"code":"UNAUTHORIZED"}]}', [("WWW-Authenticate", challenge)])
+        if mode == "flaky" and (self.command in ("HEAD", "GET") or (self.command == "PUT" and "/manifests/" in path)):
+            if (self.command, path) not in failed_once:
+                failed_once.add((self.command, path))
+                return self.reply(503, b"try again")
         if path == "/v2/":
             return self.reply(200, b"{}")
         if "/blobs/uploads/" in path:
@@ -70,13 +90,26 @@ class Handler(http.server.BaseHTTPRequestHandler):
         if "/blobs/" in path:
             digest = parts[-1]
             return self.reply(200 if digest in blobs else 404, headers=[("Docker-Content-Digest", digest)])
+        if "/referrers/" in path and mode == "referrers":
+            subject = parts[-1]
+            found = []
+            for key, (body, media) in manifests.items():
+                document = json.loads(body)
+                if key.startswith("sha256:") and (document.get("subject") or {}).get("digest") == subject:
+                    found.append({"mediaType": media, "digest": key, "size": len(body), "artifactType": document.get("artifactType")})
+            index = {"schemaVersion": 2, "mediaType": "application/vnd.oci.image.index.v1+json", "manifests": found}
+            return self.reply(200, json.dumps(index).encode(), [("Content-Type", "application/vnd.oci.image.index.v1+json")])
         if "/manifests/" in path:
             ref = parts[-1]
             if self.command == "PUT":
                 digest = "sha256:" + hashlib.sha256(data).hexdigest()
                 manifests[ref] = manifests[digest] = (data, self.headers.get("Content-Type"))
                 shown = "sha256:" + "0" * 64 if mode == "bad-digest" else digest
-                return self.reply(201, headers=[("Docker-Content-Digest", shown)])
+                headers = [("Docker-Content-Digest", shown)]
+                subject = (json.loads(data).get("subject") or {}).get("digest")
+                if mode == "referrers" and subject:
+                    headers.append(("OCI-Subject", subject))
+                return self.reply(201, headers=headers)
             if ref in manifests:
                 body, media = manifests[ref]
                 return self.reply(200, body, [("Content-Type", media)])
