@@ -121,12 +121,14 @@ struct SBOMCommand: ParsableCommand {
                 print("todoaudit: attached SBOM \(attachment.artifact.digest) to image \(attachment.image.digest) in \(attach)", to: &stderr)
             }
             if let push, let reference = SBOMPush.Reference(push) {
-                var credentials = SBOMPush.dockerCredentials(host: reference.host)
+                var (credentials, helper) = SBOMPush.dockerLogin(for: reference)
                 if let username {
                     let password = passwordStdin ? (readLine(strippingNewline: true) ?? "") : ""
                     credentials = .init(username: username, password: password)
+                } else if credentials == nil, let helper {
+                    print("todoaudit: note: docker's config.json leaves \(reference.host)'s credentials to the credential helper '\(helper)', which todoaudit does not run; pass --username and --password-stdin if the registry asks", to: &stderr)
                 }
-                let client = RegistryClient(host: reference.host, repository: reference.repository, insecure: insecure,
+                let client = RegistryClient(host: reference.apiHost, repository: reference.repository, insecure: insecure,
                                             credentials: credentials, timeout: timeout)
                 if let chunk = ProcessInfo.processInfo.environment["TODOAUDIT_UPLOAD_CHUNK_BYTES"].flatMap(Int.init), chunk > 0 {
                     client.chunkSize = chunk

@@ -137,6 +137,12 @@ import Testing
         let fromConfig = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "-o", "/dev/null"],
                                      environment: ["DOCKER_CONFIG": config.path])
         #expect(fromConfig.status == 0, "\(fromConfig.stderr)")
+        // A credential helper is named, never run.
+        let helper = try CLI.temporaryDirectory()
+        try #"{"credsStore": "desktop"}"#.write(to: helper.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
+        let withHelper = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "-o", "/dev/null"],
+                                     environment: ["DOCKER_CONFIG": helper.path])
+        #expect(withHelper.status == 2 && withHelper.stderr.contains("credential helper 'desktop', which todoaudit does not run"), "\(withHelper.stderr)")
     }
 
     /// A Bearer challenge, as Docker Hub, GHCR and token-auth distribution registries answer:

@@ -8,9 +8,14 @@ import Foundation
 public struct SBOMPush {
     /// `registry/repository[:tag]`, as `docker push` reads it.
     public struct Reference: Sendable, Equatable {
+        /// The registry as the user named it (`docker.io`, `ghcr.io`, `localhost:5000`).
         public var host: String
         public var repository: String
         public var tag: String?
+
+        /// The names Docker Hub goes by; its API is served from `registry-1.docker.io`, and
+        /// `docker login` files its credentials under the v1 index URL.
+        static let dockerHubNames: Set<String> = ["docker.io", "index.docker.io", "registry-1.docker.io"]
 
         public init?(_ text: String) {
             guard !text.contains("@"), !text.isEmpty, !text.contains(" ") else { return nil }
@@ -28,6 +33,19 @@ public struct SBOMPush {
             }
             repository = (parts + [last]).joined(separator: "/")
             guard repository == repository.lowercased(), !repository.isEmpty else { return nil }
+            // `docker.io/nginx` is `library/nginx`, as docker push reads it.
+            if isDockerHub && parts.isEmpty { repository = "library/" + repository }
+        }
+
+        public var isDockerHub: Bool { Self.dockerHubNames.contains(host) }
+
+        /// Where the distribution API answers.
+        public var apiHost: String { isDockerHub ? "registry-1.docker.io" : host }
+
+        /// The keys `docker login` may have filed this registry's credentials under.
+        var credentialKeys: [String] {
+            isDockerHub ? ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"]
+                        : [host, "https://" + host, "http://" + host]
         }
 
         /// Plain HTTP is only for a registry on this machine.
@@ -37,18 +55,23 @@ public struct SBOMPush {
         }
     }
 
-    /// A user's `docker login` for `host`, from `$DOCKER_CONFIG/config.json` or
-    /// `~/.docker/config.json` (`auths.<host>.auth`); credential helpers are not run.
-    public static func dockerCredentials(host: String) -> RegistryClient.Credentials? {
+    /// A user's `docker login` for the registry of `reference`, from `$DOCKER_CONFIG/config.json`
+    /// or `~/.docker/config.json` (`auths.<registry>.auth`). Credential helpers are not run:
+    /// when one is named for the registry, `helper` says which, for the user to be told.
+    public static func dockerLogin(for reference: Reference) -> (credentials: RegistryClient.Credentials?, helper: String?) {
         let directory = ProcessInfo.processInfo.environment["DOCKER_CONFIG"]
             ?? (FileManager.default.homeDirectoryForCurrentUser.path as NSString).appendingPathComponent(".docker")
         guard let data = FileManager.default.contents(atPath: (directory as NSString).appendingPathComponent("config.json")),
-              let config = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let auths = config["auths"] as? [String: Any] else { return nil }
-        let entry = (auths[host] ?? auths["https://" + host] ?? auths["http://" + host]) as? [String: Any]
-        guard let auth = entry?["auth"] as? String, let decoded = Data(base64Encoded: auth),
-              let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":") else { return nil }
-        return .init(username: String(text[..<colon]), password: String(text[text.index(after: colon)...]))
+              let config = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return (nil, nil) }
+        let helpers = config["credHelpers"] as? [String: Any] ?? [:]
+        let helper = reference.credentialKeys.lazy.compactMap { helpers[$0] as? String }.first ?? config["credsStore"] as? String
+        let auths = config["auths"] as? [String: Any] ?? [:]
+        for key in reference.credentialKeys {
+            guard let auth = (auths[key] as? [String: Any])?["auth"] as? String, let decoded = Data(base64Encoded: auth),
+                  let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":") else { continue }
+            return (.init(username: String(text[..<colon]), password: String(text[text.index(after: colon)...])), nil)
+        }
+        return (nil, helper)
     }
 
     static func blob(_ layout: String, _ digest: String) throws(RegistryClient.Failure) -> Data {
