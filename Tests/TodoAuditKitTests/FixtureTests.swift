@@ -38,7 +38,7 @@ import Testing
         let report = try audit("backend-bad")
         #expect(found(report) == [
             "healthcheck-missing@8", "build-tools-in-runtime@9", "secret-env@10", "pip-no-cache-dir@12",
-            "dockerignore-missing@13", "add-url-no-checksum@14", "image-unpinned@15", "root-user@16",
+            "dockerignore-missing@13", "add-url-no-checksum@14", "stage-reference@15", "root-user@16",
         ])
     }
 

@@ -1,7 +1,8 @@
 import DockerfileSyntax
 
 /// An external image in FROM, `COPY --from=` or `RUN --mount=…,from=` that is untagged or
-/// `:latest` once ARG defaults are applied. Stage names, `scratch` and digests pass.
+/// `:latest` once ARG defaults are applied. Stage names, `scratch` and digests pass; a bare
+/// `--from=NAME` that names no stage is reported by stage-reference instead.
 struct UnpinnedImageCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         let dockerfile = facts.dockerfile
@@ -21,6 +22,8 @@ struct UnpinnedImageCheck: DockerfileCheck {
                     guard !from.isEmpty, dockerfile.stageIndex(referencedBy: from, before: stage.index) == nil,
                           // A later stage's name is an error Docker reports, not an image.
                           !dockerfile.stages.contains(where: { $0.name == from.lowercased() }),
+                          // A bare name that is no stage is stage-reference's: likely a typo.
+                          !StageReferenceCheck.isBareName(from),
                           let problem = Self.problem(from) else { continue }
                     out.append(Violation(instruction, "\(written) \(problem); pin a version tag or digest", evidence: from))
                 }

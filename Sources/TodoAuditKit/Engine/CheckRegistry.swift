@@ -27,6 +27,8 @@ public enum CheckRegistry {
         "invalid-expose": InvalidExposeCheck(),
         "maintainer": MaintainerCheck(),
         "unknown-instruction": UnknownInstructionCheck(),
+        "stage-reference": StageReferenceCheck(),
+        "copy-destination": CopyDestinationCheck(),
     ]
 
     public static let image: [String: any ImageCheck] = [

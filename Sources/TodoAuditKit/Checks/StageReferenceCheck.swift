@@ -1,0 +1,108 @@
+import DockerfileSyntax
+
+/// Stage names that go wrong, in every stage: a `COPY --from=` or `RUN --mount=…,from=`
+/// that names no stage (BuildKit then pulls an image of that name, so a typo becomes a
+/// registry pull), a reference back into its own stage (BuildKit refuses the cycle), a name
+/// two stages share, and a reserved name.
+struct StageReferenceCheck: DockerfileCheck {
+    /// Names BuildKit gives a meaning of its own.
+    static let reserved: Set<String> = ["scratch", "context"]
+
+    func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
+        let stages = facts.dockerfile.stages
+        var out: [Violation] = []
+        var firstLine: [String: Int] = [:]
+        for stage in stages {
+            guard let name = stage.name, !name.contains("$") else { continue }
+            if Self.reserved.contains(name) {
+                out.append(Violation(stage.from, "'\(name)' is a reserved name for a stage; choose another", evidence: name))
+            } else if let line = firstLine[name] {
+                out.append(Violation(stage.from, "Stage name '\(name)' is already used on line \(line); give every stage its own name", evidence: name))
+            } else {
+                firstLine[name] = stage.from.lines.start
+            }
+        }
+        // Which stages each stage reads, for cycles: its FROM parent and every --from.
+        let references = stages.map { stage in Self.references(in: stage).compactMap { resolve($0.1, in: stages) } }
+        for stage in stages {
+            for (instruction, from) in Self.references(in: stage) {
+                let written = instruction.kind == .run ? "RUN --mount=…,from=\(from)" : "\(instruction.keyword.uppercased()) --from=\(from)"
+                if let target = resolve(from, in: stages) {
+                    if target == stage.index {
+                        out.append(Violation(instruction, "\(written) reads from its own stage, a cycle the builder refuses; copy from another stage", evidence: from))
+                    } else if Self.reaches(target, stage.index, references, stages) {
+                        out.append(Violation(instruction, "\(written) closes a cycle: stage '\(stages[target].name ?? from)' already reads from this one, and the builder refuses it", evidence: from))
+                    }
+                } else if Self.isBareName(from) {
+                    var message = "\(written) names no stage of this Dockerfile, so the builder pulls the image '\(from)' from a registry"
+                    if let near = Self.nearest(from, in: stages.compactMap(\.name)) {
+                        message += "; did you mean '\(near)'?"
+                    } else {
+                        message += "; name a stage, or give the image a tag"
+                    }
+                    out.append(Violation(instruction, message, evidence: from))
+                }
+            }
+        }
+        return out
+    }
+
+    /// `--from` values of a stage's COPY, ADD and RUN mounts, ARGs applied; unresolved ones left out.
+    static func references(in stage: Stage) -> [(Instruction, String)] {
+        stage.instructions.flatMap { instruction -> [(Instruction, String)] in
+            switch instruction.kind {
+            case .copy, .add: return instruction.flag("from").map { [(instruction, $0)] } ?? []
+            case .run: return RunMount.all(of: instruction).compactMap { m in m.from.map { (instruction, $0) } }
+            default: return []
+            }
+        }.filter { !$0.1.isEmpty && !$0.1.contains("$") }
+    }
+
+    /// BuildKit looks names up among all stages (a later one too) and numbers by position.
+    func resolve(_ from: String, in stages: [Stage]) -> Int? {
+        if let named = stages.first(where: { $0.name == from.lowercased() }) { return named.index }
+        if let number = Int(from), number >= 0, number < stages.count { return number }
+        return nil
+    }
+
+    /// Whether stage `start` reads, directly or through others, from stage `goal`.
+    static func reaches(_ start: Int, _ goal: Int, _ references: [[Int]], _ stages: [Stage]) -> Bool {
+        var seen: Set<Int> = [], stack = [start]
+        while let next = stack.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            let reads = references[next] + (stages[next].parentStage.map { [$0] } ?? [])
+            if reads.contains(goal) { return true }
+            stack += reads
+        }
+        return false
+    }
+
+    /// A name with no registry, path, tag or digest: what a stage name looks like.
+    static func isBareName(_ from: String) -> Bool {
+        from.lowercased() != "scratch" && !from.contains(where: { "/:@".contains($0) }) && Int(from) == nil
+    }
+
+    /// The stage name within two edits of `from`, when exactly one is closest.
+    static func nearest(_ from: String, in names: [String]) -> String? {
+        let scored = names.map { ($0, distance(Array(from.lowercased()), Array($0))) }.filter { $0.1 <= 2 }
+        guard let best = scored.map(\.1).min() else { return nil }
+        let closest = Set(scored.filter { $0.1 == best }.map(\.0))
+        return closest.count == 1 ? closest.first : nil
+    }
+
+    /// Levenshtein distance, with a transposition counted as one edit (`biuld` → `build`).
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}
