@@ -29,6 +29,7 @@ public enum CheckRegistry {
         "unknown-instruction": UnknownInstructionCheck(),
         "stage-reference": StageReferenceCheck(),
         "copy-destination": CopyDestinationCheck(),
+        "pipefail": PipefailCheck(),
     ]
 
     public static let image: [String: any ImageCheck] = [
