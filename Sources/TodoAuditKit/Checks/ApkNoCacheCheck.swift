@@ -11,7 +11,9 @@ struct ApkNoCacheCheck: DockerfileCheck {
             let ops = facts.packageOperations(of: instruction).filter { $0.manager == .apk && ($0.action == .install || $0.action == .update || $0.action == .upgradeAll) }
             guard let op = ops.first(where: { !$0.has("--no-cache") }) else { continue }
             if facts.removes(instruction, anyOf: Self.paths) || facts.cachesMount(instruction, anyOf: Self.paths) { continue }
-            out.append(Violation(instruction, "apk \(op.action == .update ? "update" : "add") without --no-cache keeps the package index in the layer", evidence: (["apk"] + op.command.arguments.prefix(4)).joined(separator: " ")))
+            // Name the subcommand as written: `apk upgrade` fetches the index too.
+            let verb = op.command.arguments.first { !$0.hasPrefix("-") } ?? "add"
+            out.append(Violation(instruction, "apk \(verb) without --no-cache keeps the package index in the layer", evidence: (["apk"] + op.command.arguments.prefix(4)).joined(separator: " ")))
         }
         return out
     }
