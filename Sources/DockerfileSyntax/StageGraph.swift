@@ -32,7 +32,7 @@ enum StageGraph {
                 var name: String? = nil
                 if words.count >= 3, words[1].lowercased() == "as" { name = words[2].lowercased() }
                 let loweredBase = baseImage.lowercased()
-                let parent = stageNamed[loweredBase]
+                let parent = stageNamed[loweredBase] ?? platformStage(baseImage, stageNamed, escape: escape)
                 stageScope = ArgumentEnvironment(
                     environment: parent.flatMap { finishedScopes.indices.contains($0) ? finishedScopes[$0].environment : nil } ?? [:],
                     escapeCharacter: escape)
@@ -77,6 +77,30 @@ enum StageGraph {
             throw .noFrom(line: instructions.first?.lines.start ?? 1)
         }
         return (globals, stages)
+    }
+
+    /// Platforms tried for `FROM runtime-$TARGETARCH`, most common build target first.
+    static let commonPlatforms: [(os: String, arch: String, variant: String)] = [
+        ("linux", "amd64", ""), ("linux", "arm64", ""), ("linux", "arm", "v7"),
+    ]
+
+    /// `FROM runtime-$TARGETARCH` picks a stage per platform at build time; the audit follows
+    /// the stage of the first common platform that has one, as a linux/amd64 build would.
+    static func platformStage(_ base: String, _ named: [String: Int], escape: Character) -> Int? {
+        guard base.contains("$") else { return nil }
+        for platform in commonPlatforms {
+            let full = [platform.os, platform.arch, platform.variant].filter { !$0.isEmpty }.joined(separator: "/")
+            var values: [String: String] = [:]
+            for side in ["TARGET", "BUILD"] {
+                values[side + "OS"] = platform.os
+                values[side + "ARCH"] = platform.arch
+                values[side + "VARIANT"] = platform.variant
+                values[side + "PLATFORM"] = full
+            }
+            let scope = ArgumentEnvironment(arguments: values, escapeCharacter: escape)
+            if let index = named[scope.expand(base).lowercased()] { return index }
+        }
+        return nil
     }
 
     /// Expands the arguments, and the flag values of FROM/COPY/ADD (`--platform=$BUILDPLATFORM`,

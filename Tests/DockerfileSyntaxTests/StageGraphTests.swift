@@ -83,6 +83,29 @@ import Testing
         #expect(file.stages[1].parentStage == nil)
     }
 
+    /// `FROM runtime-$TARGETARCH` follows the stage a linux/amd64 build picks (else arm64),
+    /// and an image named with a platform variable stays an image.
+    @Test func platformNamedStageIsAParent() throws {
+        let file = try parsed("""
+        FROM ubuntu:24.04 AS runtime-amd64
+        ENV FROM_AMD64=1
+        FROM ubuntu:24.04 AS runtime-arm64
+        FROM runtime-$TARGETARCH AS runner
+        FROM build-${TARGETOS}-${TARGETARCH}
+        FROM alpine:3.20 AS only-arm64
+        FROM only-$BUILDARCH
+        FROM example/tool:1-$TARGETARCH
+
+        """)
+        #expect(file.stages[2].baseImage == "runtime-$TARGETARCH")
+        #expect(file.stages[2].parentStage == 0)
+        #expect(file.stages[3].parentStage == nil)
+        #expect(file.stages[5].parentStage == 4)
+        #expect(file.stages[6].parentStage == nil)
+        #expect(file.ancestry(of: 2).map(\.index) == [2, 0])
+        #expect(file.stages[2].from.expandedArguments.hasPrefix("runtime-$TARGETARCH"))
+    }
+
     @Test func unnamedStagesAndShippedStage() throws {
         let file = try parsed("FROM golang AS build\nRUN go build\nFROM alpine\nCOPY --from=build /app /app\nFROM scratch AS Final\nCOPY --from=0 /x /x\n")
         #expect(file.stages.count == 3)
