@@ -30,6 +30,7 @@ public enum CheckRegistry {
         "stage-reference": StageReferenceCheck(),
         "copy-destination": CopyDestinationCheck(),
         "pipefail": PipefailCheck(),
+        "rpm-cache": RPMCacheCheck(),
     ]
 
     public static let image: [String: any ImageCheck] = [
