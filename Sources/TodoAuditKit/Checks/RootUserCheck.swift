@@ -2,9 +2,10 @@ import DockerfileSyntax
 
 /// The shipped stage's effective user is root: no USER anywhere in its `FROM` chain
 /// (and a base image not known to run unprivileged), or the last USER is root / uid 0.
+/// A files-only export stage (`FROM scratch`, no CMD or ENTRYPOINT) never runs and passes.
 struct RootUserCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
-        guard let shipped = facts.shippedStage, let root = facts.shippedChain.first else { return [] }
+        guard let shipped = facts.shippedStage, let root = facts.shippedChain.first, !facts.shipsOnlyFiles else { return [] }
         var last: (Instruction, String)?
         for instruction in facts.shippedInstructions where instruction.kind == .user {
             last = (instruction, instruction.words.first ?? "")

@@ -36,6 +36,13 @@ public struct DockerfileFacts: Sendable {
         shippedChain.contains { $0.index == stage.index }
     }
 
+    /// The shipped stage is only files: built on `scratch` with no CMD or ENTRYPOINT, it is
+    /// an export (`docker build --output`, `COPY --from=` by other builds), never a container.
+    public var shipsOnlyFiles: Bool {
+        guard let root = shippedChain.first, root.baseImage.lowercased() == "scratch" else { return false }
+        return !shippedInstructions.contains { $0.kind == .cmd || $0.kind == .entrypoint }
+    }
+
     /// The instructions whose effects end up in the image, root stage first.
     public var shippedInstructions: [Instruction] { shippedChain.flatMap(\.instructions) }
 
