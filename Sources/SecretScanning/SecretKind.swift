@@ -57,8 +57,9 @@ public struct SecretKind: Sendable, Hashable {
     }
 
     /// Generic kinds lose to specific ones when both match the same bytes: a GitHub token
-    /// inside a URL is reported as a GitHub token, not as a URL password.
-    var specificity: Int {
+    /// inside a URL is reported as a GitHub token, not as a URL password. 2 is a vendor
+    /// format (AWS, GitHub, PEM), 1 a password in a URL or header, 0 a generic assignment.
+    public var specificity: Int {
         if validation == .generic || id.hasPrefix("generic") { return 0 }
         if id.contains("url") || id.contains("basic-auth") || id.contains("authorization") { return 1 }
         return 2

@@ -47,7 +47,51 @@ enum ValueShape {
         if bytes.allSatisfy({ isLower($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
             && secretWords.contains(where: { lower.contains($0) }) { return false }
         if bytes.allSatisfy(isDigit) && bytes.count < 8 { return false }
+        if isVersionRange(bytes) { return false }
+        if inCode && isWordsInPunctuation(bytes) { return false }
+        if ["npm:", "workspace:", "link:", "git+", "github:", "catalog:", "patch:", "portal:"].contains(where: { lower.hasPrefix($0) }) {
+            return false
+        }
         return Entropy.bits(bytes) >= 2.2
+    }
+
+    /// A dependency's version or range (`^3.0.2`, `~0.6.0`, `>=1.1.16`, `v2.4`, `1.x`): a
+    /// package.json key such as `"js-tokens"` or `"passport"` holds these.
+    static func isVersionRange(_ bytes: [UInt8]) -> Bool {
+        var rest = bytes[...]
+        while let first = rest.first, "^~<>=v ".utf8.contains(first) { rest = rest.dropFirst() }
+        guard let first = rest.first, isDigit(first), rest.contains(UInt8(ascii: ".")) else { return false }
+        return rest.allSatisfy { isDigit($0) || isLetter($0) || ".-+*x |<>=^~".utf8.contains($0) }
+            && !rest.contains { isUpper($0) }
+    }
+
+    /// In code: an identifier or words wrapped in punctuation, no digits (`'overEvery'`,
+    /// `'same-origin'`, `"require("`, `"?NonExpressionParenEnd"`): enum-like strings,
+    /// lexer tokens and option values, not secrets. Random letters-only tokens keep passing,
+    /// since their capitals do not fall into word humps.
+    static func isWordsInPunctuation(_ bytes: [UInt8]) -> Bool {
+        guard !bytes.contains(where: isDigit) else { return false }
+        var core = bytes[...]
+        while let first = core.first, !isLetter(first) { core = core.dropFirst() }
+        while let last = core.last, !isLetter(last) { core = core.dropLast() }
+        guard !core.isEmpty, core.count <= 40 else { return core.isEmpty }
+        // lower-case words joined by - _ . / : (`same-origin`, `text/plain`).
+        if core.allSatisfy({ isLower($0) || "-_./:".utf8.contains($0) }) { return true }
+        // camelCase or PascalCase humps of a capital and 2+ lower-case letters.
+        guard core.allSatisfy(isLetter) else { return false }
+        var index = core.startIndex
+        var lowerRun = 0
+        while index < core.endIndex {
+            let b = core[index]
+            if isUpper(b) {
+                if index != core.startIndex && lowerRun < 2 { return false }
+                lowerRun = 0
+            } else {
+                lowerRun += 1
+            }
+            index += 1
+        }
+        return lowerRun >= 2
     }
 
     static func isLetter(_ b: UInt8) -> Bool { isLower(b) || isUpper(b) }

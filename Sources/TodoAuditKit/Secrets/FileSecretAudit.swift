@@ -33,7 +33,9 @@ public struct FileSecretAudit: Sendable {
         guard let rule else { return AuditReport(targets: targets, rules: [], findings: [], weights: engine.catalog.weights) }
         let detector: SecretDetector
         switch engine.catalog.secretRuleSet() {
-        case .success(let rules): detector = SecretDetector(rules: rules, settings: engine.configuration.secrets)
+        case .success(let rules):
+            detector = SecretDetector(rules: rules, settings: engine.configuration.secrets,
+                                      vendoredPaths: engine.catalog.list("secret-vendored-paths"))
         case .failure(let error): throw .rules(RuleLoadError(file: "secrets/\(error.kind).yml", problem: error.message))
         }
         let (findings, stats) = scan(files, detector: detector, rule: rule)

@@ -24,13 +24,17 @@ public struct SecretDetector: Sendable {
     private let pathGlobs: [Glob]
     private let allowedRules: Set<String>
     private let allowedFingerprints: Set<String>
+    /// Third-party package trees, and the test and example folders inside them
+    /// (`Rules/data/secret-vendored-paths.yml`).
+    private let vendored: GlobSet
+    private let vendoredFixtures: GlobSet
 
     /// The HMAC key for fingerprints: `TODOAUDIT_FINGERPRINT_KEY` when set (keep it private
     /// to make published fingerprints unguessable), else a fixed key so fingerprints are
     /// the same on every machine.
     public static let defaultKey = Array("todoaudit secret fingerprint v1".utf8)
 
-    public init(rules: SecretRuleSet, settings: SecretSettings, key: [UInt8]? = nil) {
+    public init(rules: SecretRuleSet, settings: SecretSettings, key: [UInt8]? = nil, vendoredPaths: RuleData? = nil) {
         scanner = SecretScanner(rules: rules)
         self.settings = settings
         if let key { self.key = key }
@@ -47,13 +51,25 @@ public struct SecretDetector: Sendable {
         pathGlobs = globs
         allowedRules = rules
         allowedFingerprints = prints
+        vendored = GlobSet(vendoredPaths?["vendored"]?.strings ?? [])
+        vendoredFixtures = GlobSet(vendoredPaths?["fixtures"]?.strings ?? [])
     }
 
     /// The detector of a catalog and configuration; nil only if a built-in kind fails to
     /// compile, which the catalog tests rule out.
     public static func make(_ catalog: RuleCatalog, _ configuration: AuditConfiguration) -> SecretDetector? {
         guard case .success(let rules) = catalog.secretRuleSet() else { return nil }
-        return SecretDetector(rules: rules, settings: configuration.secrets)
+        return SecretDetector(rules: rules, settings: configuration.secrets, vendoredPaths: catalog.list("secret-vendored-paths"))
+    }
+
+    /// What a path's place allows to be reported: everything, only vendor-format kinds (in
+    /// installed third-party code), or nothing (in that code's tests and examples).
+    enum PathPolicy { case all, vendorFormats, nothing }
+
+    func policy(for path: String) -> PathPolicy {
+        let rooted = path.hasPrefix("/") ? path : "/" + path
+        guard vendored.matches(rooted) else { return .all }
+        return vendoredFixtures.matches(rooted) ? .nothing : .vendorFormats
     }
 
     /// Whether a path is allowed by a `path:` entry (matched without a leading `/`).
@@ -73,8 +89,13 @@ public struct SecretDetector: Sendable {
     public func find(in buffer: UnsafeRawBufferPointer, path: String, identity: String? = nil, rule: Rule) -> [DetectedSecret] {
         if allows(path: path) || identity.map(allows(path:)) == true { return [] }
         if allowedRules.contains(rule.name) || allowedRules.contains(rule.id.lowercased()) { return [] }
+        let policy = policy(for: path)
+        if policy == .nothing { return [] }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return scanner.scan(buffer, fileName: name).compactMap { detected($0, path: identity ?? path, rule: rule) }
+        return scanner.scan(buffer, fileName: name).compactMap { match in
+            if policy == .vendorFormats && scanner.rules.kinds[match.kindIndex].specificity < 2 { return nil }
+            return detected(match, path: identity ?? path, rule: rule)
+        }
     }
 
     public func find(in text: String, path: String, rule: Rule) -> [DetectedSecret] {
