@@ -49,6 +49,8 @@ public enum CheckRegistry {
         "size-budget": SizeBudgetCheck(),
         "unsafe-entry": UnsafeEntryCheck(),
         "audit-limit": AuditLimitCheck(),
+        "empty-password": EmptyPasswordCheck(),
+        "extra-root-account": ExtraRootAccountCheck(),
     ]
 
     /// Checks over a build context with the Dockerfile that uses it.

@@ -80,7 +80,7 @@ public struct ImageFacts: Sendable {
 
     /// Paths whose content checks need (exact paths or `dir/` prefixes), for the reader.
     public static let wantedContents: [String] = [
-        "etc/passwd", "etc/group", "etc/os-release", "usr/lib/os-release",
+        "etc/passwd", "etc/group", "etc/shadow", "etc/os-release", "usr/lib/os-release",
         "lib/apk/db/installed", "var/lib/dpkg/status", "var/lib/dpkg/status.d/",
         // dpkg keeps each package's file list apart; size attribution reads them.
         "var/lib/dpkg/info/*.list",

@@ -1,7 +1,11 @@
-/// The image config runs the container as root: `User` empty, `root`, `0`, `root:…`, `0:…`.
+/// The image config runs the container as root: `User` empty, `root`, `0`, `root:…`, `0:…`,
+/// or a name the image's /etc/passwd gives uid 0.
 struct ImageRootUserCheck: ImageCheck {
     func evaluate(_ image: ImageFacts, _ input: CheckInput) -> [ImageViolation] {
         let user = ImageUser(image.config.user)
+        if !user.isRoot, user.uid == nil, image.users.contains(where: { $0.name == user.user && $0.uid == 0 }) {
+            return [ImageViolation(.config("User"), "The image config sets User '\(user.raw)', whose uid in /etc/passwd is 0, so the container runs as root", evidence: "User=\(user.raw)")]
+        }
         guard user.isRoot else { return [] }
         let why = user.raw.isEmpty ? "sets no User" : "sets User '\(user.raw)'"
         return [ImageViolation(.config("User"), "The image config \(why), so the container runs as root", evidence: "User=\(user.raw)")]
