@@ -22,7 +22,8 @@ import Testing
 
     @Test(arguments: ["/app/node_modules/lodash/fp/_mapping.js", "/usr/share/nodejs/undici/index.js",
                       "/usr/local/lib/python3.12/site-packages/botocore/client.py", "node_modules/x/index.js",
-                      "/usr/lib/python3/dist-packages/yaml/constructor.py", "/usr/local/bundle/gems/rack-3.0.8/lib/rack.rb"])
+                      "/usr/lib/python3/dist-packages/yaml/constructor.py", "/usr/local/bundle/gems/rack-3.0.8/lib/rack.rb",
+                      "/opt/yarn-v1.22.22/lib/cli.js"])
     func onlyVendorFormatsReportInPackageTrees(_ path: String) throws {
         #expect(try kinds(Self.generic, at: path).isEmpty, "\(path)")
         #expect(try kinds(Self.aws, at: path).count == 1, "\(path)")
