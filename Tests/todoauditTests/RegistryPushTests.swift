@@ -70,6 +70,12 @@ import Testing
     static let image = "Fixtures/images/backend-bad.tar"
     static let hasRegistry = FileManager.default.isExecutableFile(atPath: "/usr/bin/docker-registry")
 
+    /// `sbom IMAGE --push TARGET --push-image --insecure EXTRA -o /dev/null`.
+    func push(_ target: String, _ extra: [String] = [], stdin: Data? = nil, environment: [String: String] = [:]) throws -> CLIResult {
+        try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure"] + extra + ["-o", "/dev/null"],
+                    stdin: stdin, environment: environment)
+    }
+
     @Test(.enabled(if: hasRegistry))
     func pushesTheSBOMAndTheImageToARealRegistry() throws {
         let dir = try CLI.temporaryDirectory()
@@ -106,8 +112,7 @@ import Testing
         }
 
         // Chunked uploads: the image goes up in 512-byte PATCHes and comes back whole.
-        let chunked = try CLI.run(["sbom", Self.image, "--push", "\(host)/todo/chunked:v1", "--push-image", "--insecure", "-o", "/dev/null"],
-                                  environment: ["TODOAUDIT_UPLOAD_CHUNK_BYTES": "512"])
+        let chunked = try push("\(host)/todo/chunked:v1", environment: ["TODOAUDIT_UPLOAD_CHUNK_BYTES": "512"])
         #expect(chunked.status == 0, "\(chunked.stderr)")
         if FileManager.default.isExecutableFile(atPath: "/usr/bin/skopeo") {
             let copied = try CLI.run(["copy", "-q", "--src-tls-verify=false", "docker://\(host)/todo/chunked:v1", "oci:\(dir.appendingPathComponent("pulled").path):v1"],
@@ -123,25 +128,21 @@ import Testing
         let server = try Server(fake: "auth")
         defer { server.stop() }
         let target = "127.0.0.1:\(server.port)/todo/app:v1"
-        let anonymous = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "-o", "/dev/null"],
-                                    environment: ["DOCKER_CONFIG": try CLI.temporaryDirectory().path])
+        let anonymous = try push(target, environment: ["DOCKER_CONFIG": try CLI.temporaryDirectory().path])
         #expect(anonymous.status == 2 && anonymous.stderr.contains("wants a username and password"), "\(anonymous.stderr)")
-        let signedIn = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "--username", "user", "--password-stdin", "-o", "/dev/null"],
-                                   stdin: Data("s3cret-pass\n".utf8))
+        let signedIn = try push(target, ["--username", "user", "--password-stdin"], stdin: Data("s3cret-pass\n".utf8))
         #expect(signedIn.status == 0, "\(signedIn.stderr)")
         #expect(!signedIn.stderr.contains("s3cret") && !signedIn.stdout.contains("s3cret"))
         // docker login's config.json works too.
         let config = try CLI.temporaryDirectory()
         let auth = Data("user:s3cret-pass".utf8).base64EncodedString()
         try #"{"auths": {"127.0.0.1:\#(server.port)": {"auth": "\#(auth)"}}}"#.write(to: config.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
-        let fromConfig = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "-o", "/dev/null"],
-                                     environment: ["DOCKER_CONFIG": config.path])
+        let fromConfig = try push(target, environment: ["DOCKER_CONFIG": config.path])
         #expect(fromConfig.status == 0, "\(fromConfig.stderr)")
         // A credential helper is named, never run.
         let helper = try CLI.temporaryDirectory()
         try #"{"credsStore": "desktop"}"#.write(to: helper.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
-        let withHelper = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "-o", "/dev/null"],
-                                     environment: ["DOCKER_CONFIG": helper.path])
+        let withHelper = try push(target, environment: ["DOCKER_CONFIG": helper.path])
         #expect(withHelper.status == 2 && withHelper.stderr.contains("credential helper 'desktop', which todoaudit does not run"), "\(withHelper.stderr)")
     }
 
@@ -152,13 +153,11 @@ import Testing
         let server = try Server(fake: "token")
         defer { server.stop() }
         let target = "127.0.0.1:\(server.port)/todo/app:v1"
-        let anonymous = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "-o", "/dev/null"],
-                                    environment: ["DOCKER_CONFIG": try CLI.temporaryDirectory().path])
+        let anonymous = try push(target, environment: ["DOCKER_CONFIG": try CLI.temporaryDirectory().path])
         #expect(anonymous.status == 2 && anonymous.stderr.contains("no token from http://127.0.0.1:\(server.port)/token (status 401)"),
                 "\(anonymous.stderr)")
         #expect(anonymous.stderr.split(separator: "\n").count == 1)
-        let signedIn = try CLI.run(["sbom", Self.image, "--push", target, "--push-image", "--insecure", "--username", "user", "--password-stdin", "-o", "/dev/null"],
-                                   stdin: Data("s3cret-pass\n".utf8))
+        let signedIn = try push(target, ["--username", "user", "--password-stdin"], stdin: Data("s3cret-pass\n".utf8))
         #expect(signedIn.status == 0, "\(signedIn.stderr)\n\(server.requests)")
         for secret in ["s3cret", "fake-token-4711"] {
             #expect(!signedIn.stderr.contains(secret) && !signedIn.stdout.contains(secret))
@@ -179,7 +178,7 @@ import Testing
     @Test func idempotentRequestsAreRetried() throws {
         let server = try Server(fake: "flaky")
         defer { server.stop() }
-        let r = try CLI.run(["sbom", Self.image, "--push", "127.0.0.1:\(server.port)/todo/app:v1", "--push-image", "--insecure", "-o", "/dev/null"])
+        let r = try push("127.0.0.1:\(server.port)/todo/app:v1")
         #expect(r.status == 0, "\(r.stderr)\n\(server.requests)")
         let lines = server.requests.split(separator: "\n").map(String.init)
         let retried = lines.filter { $0.hasPrefix("HEAD ") || $0.hasPrefix("GET ") || $0.hasPrefix("PUT /v2/todo/app/manifests/") }
@@ -194,7 +193,7 @@ import Testing
     @Test func aRegistryWithTheReferrersAPIGetsNoFallbackTag() throws {
         let server = try Server(fake: "referrers")
         defer { server.stop() }
-        let r = try CLI.run(["sbom", Self.image, "--push", "127.0.0.1:\(server.port)/todo/app:v1", "--push-image", "--insecure", "-o", "/dev/null"])
+        let r = try push("127.0.0.1:\(server.port)/todo/app:v1")
         #expect(r.status == 0, "\(r.stderr)")
         #expect(!r.stderr.contains("no referrers API"), "\(r.stderr)")
         #expect(!server.requests.contains("PUT /v2/todo/app/manifests/sha256-"), "\(server.requests)")
@@ -207,13 +206,13 @@ import Testing
     @Test func faultsAreClearErrorsAndLeaveNoManifestBehind() throws {
         let failing = try Server(fake: "fail-upload")
         defer { failing.stop() }
-        let broken = try CLI.run(["sbom", Self.image, "--push", "127.0.0.1:\(failing.port)/todo/app:v1", "--push-image", "--insecure", "-o", "/dev/null"])
+        let broken = try push("127.0.0.1:\(failing.port)/todo/app:v1")
         #expect(broken.status == 2 && broken.stderr.contains("500") && broken.stderr.split(separator: "\n").count == 1, "\(broken.stderr)")
         #expect(!failing.requests.contains("PUT /v2/todo/app/manifests/"), "no manifest names blobs the registry lacks")
 
         let lying = try Server(fake: "bad-digest")
         defer { lying.stop() }
-        let rejected = try CLI.run(["sbom", Self.image, "--push", "127.0.0.1:\(lying.port)/todo/app:v1", "--push-image", "--insecure", "-o", "/dev/null"])
+        let rejected = try push("127.0.0.1:\(lying.port)/todo/app:v1")
         #expect(rejected.status == 2 && rejected.stderr.contains("as sha256:0000"), "\(rejected.stderr)")
 
         let slow = try Server(fake: "slow")
