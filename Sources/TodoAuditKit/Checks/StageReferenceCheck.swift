@@ -22,6 +22,11 @@ struct StageReferenceCheck: DockerfileCheck {
                 firstLine[name] = stage.from.lines.start
             }
         }
+        // `FROM bulider`: no stage is called that, but one nearly is; the builder would pull it.
+        for stage in stages {
+            guard let near = Self.likelyStageTypo(stage, in: stages) else { continue }
+            out.append(Violation(stage.from, "FROM \(stage.baseImage) names no earlier stage, so the builder pulls the image '\(stage.baseImage)' from a registry; did you mean '\(near)'?", evidence: stage.baseImage))
+        }
         // Which stages each stage reads, for cycles: its FROM parent and every --from.
         let references = stages.map { stage in Self.references(in: stage).compactMap { resolve($0.1, in: stages) } }
         for stage in stages {
@@ -45,6 +50,17 @@ struct StageReferenceCheck: DockerfileCheck {
             }
         }
         return out
+    }
+
+    /// For a stage built FROM a plain name that is no earlier stage: the stage name it is
+    /// probably a typo of (FROM can only name stages above it).
+    static func likelyStageTypo(_ stage: Stage, in stages: [Stage]) -> String? {
+        guard stage.parentStage == nil, isBareName(stage.baseImage), !stage.baseImage.contains("$") else { return nil }
+        let earlier = stages.prefix(stage.index).compactMap(\.name)
+        let base = stage.baseImage.lowercased()
+        guard !earlier.contains(base), let near = nearest(base, in: earlier) else { return nil }
+        // `FROM ubuntu` after `FROM ubuntu AS ubuntu1` names the image on purpose.
+        return near.hasPrefix(base) || base.hasPrefix(near) ? nil : near
     }
 
     /// `--from` values of a stage's COPY, ADD and RUN mounts, ARGs applied; unresolved ones left out.

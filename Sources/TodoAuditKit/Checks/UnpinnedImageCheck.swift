@@ -8,7 +8,9 @@ struct UnpinnedImageCheck: DockerfileCheck {
         let dockerfile = facts.dockerfile
         var out: [Violation] = []
         for stage in dockerfile.stages {
-            if stage.parentStage == nil, let problem = Self.problem(stage.baseImage) {
+            // `FROM bulider` after a stage `builder` is stage-reference's typo, not an image to pin.
+            if stage.parentStage == nil, StageReferenceCheck.likelyStageTypo(stage, in: dockerfile.stages) == nil,
+               let problem = Self.problem(stage.baseImage) {
                 out.append(Violation(stage.from, "FROM \(stage.baseImage) \(problem); pin a version tag (and ideally a digest) so builds are reproducible", evidence: stage.baseImage))
             }
             for instruction in stage.instructions {
