@@ -4,7 +4,8 @@ import DockerfileSyntax
 /// last command's status, so `curl … | tar x` or `wget -O- … | gpg --dearmor` build on
 /// after the download failed. Checked in every stage; a SHELL with `-o pipefail` (inherited
 /// through FROM a stage) or a `set -o pipefail` earlier in the same script passes. Pipes
-/// whose feeding commands cannot fail (`echo`, `printf`) pass, as pipefail changes nothing there.
+/// whose feeding commands cannot fail (`echo`, `printf`, `cat <<EOF`) pass, as pipefail
+/// changes nothing there.
 struct PipefailCheck: DockerfileCheck {
     /// Feeding commands that always succeed: pipefail would report nothing more.
     static let neverFailing: Set<String> = ["echo", "printf", "true", "yes", ":"]
@@ -43,11 +44,18 @@ struct PipefailCheck: DockerfileCheck {
                 if pipeline.commands.contains(where: setsPipefail) { pipefail = true }
                 guard !pipefail, pipeline.commands.count > 1, pipeline.nesting != .processSubstitution else { continue }
                 let feeding = pipeline.commands.dropLast()
-                guard feeding.contains(where: { !neverFailing.contains(program($0.name ?? "")) }) else { continue }
+                guard feeding.contains(where: { !cannotFail($0) }) else { continue }
                 return pipeline.commands.map { ($0.name.map(program) ?? "…") + " …" }.joined(separator: " | ")
             }
         }
         return nil
+    }
+
+    /// `echo …`, `printf …`, and `cat` reading only a here-document (`cat <<EOF | tee …`).
+    static func cannotFail(_ command: SimpleCommand) -> Bool {
+        let name = program(command.name ?? "")
+        if neverFailing.contains(name) { return true }
+        return name == "cat" && command.arguments.isEmpty && command.redirections.contains { $0.hasPrefix("<<") }
     }
 
     /// `set -o pipefail`, `set -eo pipefail`, `set -euxo pipefail`, `set -o errexit -o pipefail`.
