@@ -38,6 +38,18 @@ import DockerfileSyntax
         #expect(try findings("FROM alpine\n", config: config).map(\.ruleName) == ["healthcheck-missing"])
     }
 
+    /// An opt-in rule runs only when `enabled_rules` names it, and `only_rules` can name it too.
+    @Test func optInRulesRunWhenEnabled() throws {
+        let source = "FROM debian:12-slim\nRUN apt-get install -y --no-install-recommends curl\nUSER 1000\nHEALTHCHECK NONE\n"
+        #expect(try !findings(source).map(\.ruleName).contains("package-unpinned"))
+        let enabled = try AuditConfiguration.parse("enabled_rules: [package-unpinned]\n", source: "t")
+        #expect(try findings(source, config: enabled).map(\.ruleName).contains("package-unpinned"))
+        let only = try AuditConfiguration.parse("only_rules: [TA1029]\n", source: "t")
+        #expect(try findings(source, config: only).map(\.ruleName) == ["package-unpinned"])
+        let both = try AuditConfiguration.parse("enabled_rules: [package-unpinned]\ndisabled_rules: [package-unpinned]\n", source: "t")
+        #expect(try !findings(source, config: both).map(\.ruleName).contains("package-unpinned"))
+    }
+
     @Test func badValuesAreErrors() {
         #expect(throws: ConfigurationError.self) { try AuditConfiguration.parse("fail_on: severe\n", source: "t") }
         #expect(throws: ConfigurationError.self) { try AuditConfiguration.parse("fail_under: 11\n", source: "t") }

@@ -12,6 +12,9 @@ public struct PackageOperation: Sendable, Hashable {
     /// Package names with version pins and extras stripped (`gcc=12-r0` → `gcc`); a `$VAR`
     /// word stays as written.
     public var packages: [String]
+    /// The package words as written, versions kept (`gcc=12.2-r0`, `cmake>=3.27`), for the
+    /// pinning check; `$VAR` words expanded like `packages`.
+    public var specs: [String]
     /// The options given (`--no-cache`, `-y`, `--virtual`), as written.
     public var options: [String]
     /// `apk add --virtual NAME` / `-t NAME`.
@@ -117,6 +120,7 @@ public struct PackageOperation: Sendable, Hashable {
         self.action = action
         // A `$VAR` word is kept as written so `expanding(_:)` can look it up.
         self.packages = names.map { $0.hasPrefix("$") ? $0 : Self.bareName($0, manager: manager) }.filter { !$0.isEmpty }
+        self.specs = names.filter { !$0.isEmpty }
         self.options = options
         self.virtualName = virtualName
         self.command = command
@@ -153,6 +157,10 @@ public struct PackageOperation: Sendable, Hashable {
         copy.packages = packages.flatMap { package -> [String] in
             guard let name = Self.variableName(package), let value = variables[name] else { return [package] }
             return value.split(whereSeparator: \.isWhitespace).map { Self.bareName(String($0), manager: manager) }.filter { !$0.isEmpty }
+        }
+        copy.specs = specs.flatMap { spec -> [String] in
+            guard let name = Self.variableName(spec), let value = variables[name] else { return [spec] }
+            return value.split(whereSeparator: \.isWhitespace).map(String.init)
         }
         return copy
     }

@@ -31,6 +31,7 @@ public enum CheckRegistry {
         "copy-destination": CopyDestinationCheck(),
         "pipefail": PipefailCheck(),
         "rpm-cache": RPMCacheCheck(),
+        "package-pin": PackagePinCheck(),
     ]
 
     public static let image: [String: any ImageCheck] = [

@@ -13,7 +13,7 @@ public enum RuleTable {
         var out = "| ID | Name | Severity | Category | Applies to | What it finds | Peers |\n|---|---|---|---|---|---|---|\n"
         for rule in rules {
             let peers = rule.references.isEmpty ? "—" : rule.references.joined(separator: ", ")
-            out += "| \(rule.id) | `\(rule.name)` | \(rule.severity.rawValue) | \(rule.category.rawValue) | \(rule.appliesTo.map(\.rawValue).joined(separator: ", ")) | \(rule.title) | \(peers) |\n"
+            out += "| \(rule.id) | `\(rule.name)` | \(rule.severity.rawValue)\(rule.enabledByDefault ? "" : " (opt-in)") | \(rule.category.rawValue) | \(rule.appliesTo.map(\.rawValue).joined(separator: ", ")) | \(rule.title) | \(peers) |\n"
         }
         return out
     }
