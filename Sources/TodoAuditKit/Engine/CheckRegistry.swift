@@ -32,6 +32,7 @@ public enum CheckRegistry {
         "pipefail": PipefailCheck(),
         "rpm-cache": RPMCacheCheck(),
         "package-pin": PackagePinCheck(),
+        "numeric-user": NumericUserCheck(),
     ]
 
     public static let image: [String: any ImageCheck] = [
