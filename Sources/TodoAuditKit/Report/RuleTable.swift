@@ -4,7 +4,7 @@ public enum RuleTable {
         var out = ""
         for rule in rules {
             let sev = rule.severity.rawValue.padding(8)
-            out += "\(rule.id)  \(sev) \(rule.name.padding(28)) \(rule.category.rawValue.padding(15)) \(rule.title)\n"
+            out += "\(rule.id)  \(sev) \(rule.name.padding(28)) \(rule.category.rawValue.padding(15)) \(rule.title)\(rule.enabledByDefault ? "" : " (opt-in)")\n"
         }
         return out
     }
