@@ -17,7 +17,7 @@ import Testing
     static let dockerfiles = [
         "empty.Dockerfile", "ten-megabyte-line.Dockerfile", "continuations.Dockerfile", "nul-bytes.Dockerfile",
         "unterminated-heredoc.Dockerfile", "invalid-utf8.Dockerfile", "deep-nesting.Dockerfile",
-        "keyword-run.Dockerfile",
+        "keyword-run.Dockerfile", "many-stages.Dockerfile",
     ]
     static let marker = "todoaudit-hostile-marker"
     static let memoryCeiling = 500 << 20

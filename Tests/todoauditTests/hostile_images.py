@@ -104,6 +104,10 @@ def dockerfiles(out):
         "deep-nesting.Dockerfile": (base + "RUN " + "$(" * 5000 + "true" + ")" * 5000 + "\n").encode(),
         # A secret keyword (Twitter's run of A) at every offset of a 3 MB line.
         "keyword-run.Dockerfile": (base + "RUN echo ").encode() + b"A" * 3_000_000 + b"\n",
+        # 20,000 stages, each reading the one before and a name no stage has: checks that
+        # compare stages pairwise would take hours.
+        "many-stages.Dockerfile": ("FROM alpine:3.20 AS s0\n" + "".join(
+            f"FROM s{i - 1} AS s{i}\nCOPY --from=s{i - 1} /x /x\nCOPY --from=q{i} /y /y\n" for i in range(1, 20_000))).encode(),
     }
     for name, data in files.items():
         with open(f"{out}/{name}", "wb") as f:

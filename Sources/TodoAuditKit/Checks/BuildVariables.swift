@@ -22,6 +22,12 @@ struct BuildVariables {
     /// A new stage of the chain: ENV values carry over, ARG values do not.
     mutating func enterStage() { arguments = [:] }
 
+    /// A new stage built FROM the stage `parent` ended as: its ENV values, no ARG values.
+    mutating func enterStage(from parent: BuildVariables) {
+        arguments = [:]
+        environment = parent.environment
+    }
+
     /// Records an ARG or ENV; other instructions change nothing.
     mutating func record(_ instruction: Instruction) {
         switch instruction.kind {

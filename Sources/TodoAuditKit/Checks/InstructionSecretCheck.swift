@@ -9,6 +9,7 @@ struct InstructionSecretCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         guard let detector = SecretDetector.make(input.catalog, input.configuration) else { return [] }
         let names = SecretName(input.list("secret-names"))
+        let policy = detector.policy(for: facts.path)
         var out: [Violation] = []
         for instruction in facts.dockerfile.instructions {
             var namedValues: [String] = []
@@ -18,7 +19,7 @@ struct InstructionSecretCheck: DockerfileCheck {
             var texts = [(instruction.keyword + " " + instruction.arguments, instruction.lines.start, false)]
             texts += instruction.heredocs.map { ($0.body, $0.bodyStartLine, true) }
             for (text, firstLine, isHeredoc) in texts {
-                for found in detector.find(in: text, path: facts.path, rule: input.rule) {
+                for found in detector.find(in: text, path: facts.path, rule: input.rule, policy: policy) {
                     let match = found.match
                     if namedValues.contains(where: { $0.contains(match.secret) }) { continue }
                     let line = isHeredoc ? firstLine + match.line - 1 : instruction.lines.start

@@ -7,20 +7,19 @@ import DockerfileSyntax
 struct PackagePinCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         var out: [Violation] = []
-        for stage in facts.dockerfile.stages {
-            // ARG and ENV values reach RUN's shell: `apt-get install $DEPS`.
+        let stages = facts.dockerfile.stages
+        // ARG and ENV values reach RUN's shell (`apt-get install $DEPS`); ENV carries over a
+        // FROM of an earlier stage, so one pass in order keeps each stage's end state.
+        var atEnd: [BuildVariables] = []
+        for stage in stages {
             var scope = BuildVariables(facts)
-            let chain = facts.dockerfile.ancestry(of: stage.index).reversed()
-            for ancestor in chain.dropLast() {
-                scope.enterStage()
-                ancestor.instructions.forEach { scope.record($0) }
-            }
-            scope.enterStage()
+            if let parent = stage.parentStage, parent < stage.index { scope.enterStage(from: atEnd[parent]) }
             for instruction in stage.instructions {
                 scope.record(instruction)
                 guard instruction.kind == .run, let violation = Self.violation(instruction, facts, scope.values) else { continue }
                 out.append(violation)
             }
+            atEnd.append(scope)
         }
         return out
     }

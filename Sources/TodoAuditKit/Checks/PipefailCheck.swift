@@ -15,15 +15,17 @@ struct PipefailCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         var out: [Violation] = []
         let stages = facts.dockerfile.stages
+        // SHELL is image config: a stage starts with the one its FROM stage ended with. A
+        // FROM names only earlier stages, so one pass in order carries it along.
+        var endShell: [[String]?] = Array(repeating: nil, count: stages.count)
         for stage in stages {
-            // SHELL is image config: a stage starts with the one its FROM stage ended with.
             var shell: [String]?
-            for ancestor in facts.dockerfile.ancestry(of: stage.index).reversed().dropLast() {
-                for instruction in ancestor.instructions where instruction.kind == .shell {
-                    shell = Self.argv(instruction)
-                }
+            if let parent = stage.parentStage, parent < stage.index {
+                shell = endShell[parent]
+            } else if Self.isWindows(stage.baseImage) {
+                shell = ["cmd"]
             }
-            if shell == nil, Self.isWindows(facts.dockerfile.ancestry(of: stage.index).last?.baseImage ?? "") { shell = ["cmd"] }
+            defer { endShell[stage.index] = shell }
             for instruction in stage.instructions {
                 if instruction.kind == .shell { shell = Self.argv(instruction) }
                 guard instruction.kind == .run else { continue }

@@ -5,19 +5,21 @@ import DockerfileSyntax
 struct RelativeWorkdirCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         var out: [Violation] = []
-        for stage in facts.dockerfile.stages {
-            let chain = facts.dockerfile.ancestry(of: stage.index).reversed()
-            var absoluteSeen = false
-            for s in chain {
-                for instruction in s.instructions where instruction.kind == .workdir {
-                    let path = instruction.words.first ?? instruction.expandedArguments
-                    if path.isEmpty || Self.isAbsolute(path) {
-                        absoluteSeen = true
-                    } else if !absoluteSeen && s.index == stage.index {
-                        out.append(Violation(instruction, "WORKDIR \(path) is relative and no absolute WORKDIR comes before it; use an absolute path", evidence: path))
-                    }
+        let stages = facts.dockerfile.stages
+        // Whether an absolute WORKDIR came before the end of each stage, its FROM chain
+        // included; a FROM names only earlier stages, so one pass in order carries it along.
+        var absoluteAtEnd = Array(repeating: false, count: stages.count)
+        for stage in stages {
+            var absoluteSeen = stage.parentStage.map { $0 < stage.index && absoluteAtEnd[$0] } ?? false
+            for instruction in stage.instructions where instruction.kind == .workdir {
+                let path = instruction.words.first ?? instruction.expandedArguments
+                if path.isEmpty || Self.isAbsolute(path) {
+                    absoluteSeen = true
+                } else if !absoluteSeen {
+                    out.append(Violation(instruction, "WORKDIR \(path) is relative and no absolute WORKDIR comes before it; use an absolute path", evidence: path))
                 }
             }
+            absoluteAtEnd[stage.index] = absoluteSeen
         }
         return out
     }

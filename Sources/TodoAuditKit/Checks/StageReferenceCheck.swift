@@ -2,24 +2,25 @@ import DockerfileSyntax
 
 /// Stage names that go wrong, in every stage: a `COPY --from=` or `RUN --mount=…,from=`
 /// that names no stage (BuildKit then pulls an image of that name, so a typo becomes a
-/// registry pull), a reference back into its own stage (BuildKit refuses the cycle), a name
-/// two stages share, and a reserved name.
+/// registry pull), a reference back into its own stage or round a cycle (BuildKit refuses
+/// it), a `FROM` two edits from an earlier stage's name, a name two stages share, and a
+/// reserved name. Linear in the file: a Dockerfile of 20,000 stages is hostile input too.
 struct StageReferenceCheck: DockerfileCheck {
     /// Names BuildKit gives a meaning of its own.
     static let reserved: Set<String> = ["scratch", "context"]
+    /// Typo suggestions compare names pairwise; past this many stages none are made.
+    static let maxStagesForSuggestions = 200
 
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         let stages = facts.dockerfile.stages
+        let graph = StageGraphIndex(stages)
         var out: [Violation] = []
-        var firstLine: [String: Int] = [:]
         for stage in stages {
             guard let name = stage.name, !name.contains("$") else { continue }
             if Self.reserved.contains(name) {
                 out.append(Violation(stage.from, "'\(name)' is a reserved name for a stage; choose another", evidence: name))
-            } else if let line = firstLine[name] {
-                out.append(Violation(stage.from, "Stage name '\(name)' is already used on line \(line); give every stage its own name", evidence: name))
-            } else {
-                firstLine[name] = stage.from.lines.start
+            } else if let first = graph.named[name], first != stage.index {
+                out.append(Violation(stage.from, "Stage name '\(name)' is already used on line \(stages[first].from.lines.start); give every stage its own name", evidence: name))
             }
         }
         // `FROM bulider`: no stage is called that, but one nearly is; the builder would pull it.
@@ -27,20 +28,19 @@ struct StageReferenceCheck: DockerfileCheck {
             guard let near = Self.likelyStageTypo(stage, in: stages) else { continue }
             out.append(Violation(stage.from, "FROM \(stage.baseImage) names no earlier stage, so the builder pulls the image '\(stage.baseImage)' from a registry; did you mean '\(near)'?", evidence: stage.baseImage))
         }
-        // Which stages each stage reads, for cycles: its FROM parent and every --from.
-        let references = stages.map { stage in Self.references(in: stage).compactMap { resolve($0.1, in: stages) } }
+        let component = graph.components()
         for stage in stages {
             for (instruction, from) in Self.references(in: stage) {
                 let written = instruction.kind == .run ? "RUN --mount=…,from=\(from)" : "\(instruction.keyword.uppercased()) --from=\(from)"
-                if let target = resolve(from, in: stages) {
+                if let target = graph.resolve(from) {
                     if target == stage.index {
                         out.append(Violation(instruction, "\(written) reads from its own stage, a cycle the builder refuses; copy from another stage", evidence: from))
-                    } else if Self.reaches(target, stage.index, references, stages) {
+                    } else if component[target] == component[stage.index] {
                         out.append(Violation(instruction, "\(written) closes a cycle: stage '\(stages[target].name ?? from)' already reads from this one, and the builder refuses it", evidence: from))
                     }
                 } else if Self.isBareName(from) {
                     var message = "\(written) names no stage of this Dockerfile, so the builder pulls the image '\(from)' from a registry"
-                    if let near = Self.nearest(from, in: stages.compactMap(\.name)) {
+                    if stages.count <= Self.maxStagesForSuggestions, let near = Self.nearest(from, in: stages.compactMap(\.name)) {
                         message += "; did you mean '\(near)'?"
                     } else {
                         message += "; name a stage, or give the image a tag"
@@ -55,7 +55,8 @@ struct StageReferenceCheck: DockerfileCheck {
     /// For a stage built FROM a plain name that is no earlier stage: the stage name it is
     /// probably a typo of (FROM can only name stages above it).
     static func likelyStageTypo(_ stage: Stage, in stages: [Stage]) -> String? {
-        guard stage.parentStage == nil, isBareName(stage.baseImage), !stage.baseImage.contains("$") else { return nil }
+        guard stages.count <= maxStagesForSuggestions, stage.parentStage == nil, isBareName(stage.baseImage),
+              !stage.baseImage.contains("$") else { return nil }
         let earlier = stages.prefix(stage.index).compactMap(\.name)
         let base = stage.baseImage.lowercased()
         guard !earlier.contains(base), let near = nearest(base, in: earlier) else { return nil }
@@ -74,25 +75,6 @@ struct StageReferenceCheck: DockerfileCheck {
         }.filter { !$0.1.isEmpty && !$0.1.contains("$") }
     }
 
-    /// BuildKit looks names up among all stages (a later one too) and numbers by position.
-    func resolve(_ from: String, in stages: [Stage]) -> Int? {
-        if let named = stages.first(where: { $0.name == from.lowercased() }) { return named.index }
-        if let number = Int(from), number >= 0, number < stages.count { return number }
-        return nil
-    }
-
-    /// Whether stage `start` reads, directly or through others, from stage `goal`.
-    static func reaches(_ start: Int, _ goal: Int, _ references: [[Int]], _ stages: [Stage]) -> Bool {
-        var seen: Set<Int> = [], stack = [start]
-        while let next = stack.popLast() {
-            guard seen.insert(next).inserted else { continue }
-            let reads = references[next] + (stages[next].parentStage.map { [$0] } ?? [])
-            if reads.contains(goal) { return true }
-            stack += reads
-        }
-        return false
-    }
-
     /// A name with no registry, path, tag or digest: what a stage name looks like.
     static func isBareName(_ from: String) -> Bool {
         from.lowercased() != "scratch" && !from.contains(where: { "/:@".contains($0) }) && Int(from) == nil
@@ -100,7 +82,15 @@ struct StageReferenceCheck: DockerfileCheck {
 
     /// The stage name within two edits of `from`, when exactly one is closest.
     static func nearest(_ from: String, in names: [String]) -> String? {
-        let scored = names.map { ($0, distance(Array(from.lowercased()), Array($0))) }.filter { $0.1 <= 2 }
+        let target = Array(from.lowercased())
+        // Names longer than this are no typo anyone makes, and cost a large table.
+        guard target.count <= 64 else { return nil }
+        let scored = names.compactMap { name -> (String, Int)? in
+            let candidate = Array(name)
+            guard abs(candidate.count - target.count) <= 2, candidate.count <= 64 else { return nil }
+            let d = distance(target, candidate)
+            return d <= 2 ? (name, d) : nil
+        }
         guard let best = scored.map(\.1).min() else { return nil }
         let closest = Set(scored.filter { $0.1 == best }.map(\.0))
         return closest.count == 1 ? closest.first : nil
@@ -120,5 +110,70 @@ struct StageReferenceCheck: DockerfileCheck {
             }
         }
         return d[a.count][b.count]
+    }
+}
+
+/// Stage names looked up once, and which stages read from which (FROM parent and every
+/// `--from`), for cycles.
+struct StageGraphIndex {
+    let stages: [Stage]
+    /// Each name's first stage.
+    let named: [String: Int]
+
+    init(_ stages: [Stage]) {
+        self.stages = stages
+        var named: [String: Int] = [:]
+        for stage in stages { if let name = stage.name, named[name] == nil { named[name] = stage.index } }
+        self.named = named
+    }
+
+    /// BuildKit looks names up among all stages (a later one too) and numbers by position.
+    func resolve(_ from: String) -> Int? {
+        if let index = named[from.lowercased()] { return index }
+        if let number = Int(from), number >= 0, number < stages.count { return number }
+        return nil
+    }
+
+    /// Strongly connected components of the reads-from graph (Tarjan's, iterative so a
+    /// long chain cannot overflow the stack): two stages share one exactly when each
+    /// reads, directly or not, from the other.
+    func components() -> [Int] {
+        let edges = stages.map { stage in
+            StageReferenceCheck.references(in: stage).compactMap { resolve($0.1) } + (stage.parentStage.map { [$0] } ?? [])
+        }
+        let n = stages.count
+        var index = Array(repeating: -1, count: n), low = Array(repeating: 0, count: n)
+        var component = Array(repeating: -1, count: n), onStack = Array(repeating: false, count: n)
+        var stack: [Int] = [], counter = 0, components = 0
+        for root in 0..<n where index[root] < 0 {
+            var work: [(node: Int, next: Int)] = [(root, 0)]
+            index[root] = counter; low[root] = counter; counter += 1
+            stack.append(root); onStack[root] = true
+            while let (node, next) = work.last {
+                if next < edges[node].count {
+                    work[work.count - 1].next += 1
+                    let to = edges[node][next]
+                    if index[to] < 0 {
+                        index[to] = counter; low[to] = counter; counter += 1
+                        stack.append(to); onStack[to] = true
+                        work.append((to, 0))
+                    } else if onStack[to] {
+                        low[node] = min(low[node], index[to])
+                    }
+                    continue
+                }
+                work.removeLast()
+                if let parent = work.last { low[parent.node] = min(low[parent.node], low[node]) }
+                if low[node] == index[node] {
+                    while let top = stack.popLast() {
+                        onStack[top] = false
+                        component[top] = components
+                        if top == node { break }
+                    }
+                    components += 1
+                }
+            }
+        }
+        return component
     }
 }

@@ -6,6 +6,7 @@ import DockerfileSyntax
 struct UnpinnedImageCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         let dockerfile = facts.dockerfile
+        let graph = StageGraphIndex(dockerfile.stages)
         var out: [Violation] = []
         for stage in dockerfile.stages {
             // `FROM bulider` after a stage `builder` is stage-reference's typo, not an image to pin.
@@ -21,9 +22,8 @@ struct UnpinnedImageCheck: DockerfileCheck {
                 default: sources = []
                 }
                 for (written, from) in sources {
-                    guard !from.isEmpty, dockerfile.stageIndex(referencedBy: from, before: stage.index) == nil,
-                          // A later stage's name is an error Docker reports, not an image.
-                          !dockerfile.stages.contains(where: { $0.name == from.lowercased() }),
+                    // A stage's name or number (a later stage's too, as BuildKit reads it) is no image.
+                    guard !from.isEmpty, graph.resolve(from) == nil,
                           // A bare name that is no stage is stage-reference's: likely a typo.
                           !StageReferenceCheck.isBareName(from),
                           let problem = Self.problem(from) else { continue }

@@ -1,8 +1,14 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Several globs asked about one text at a time, as image checks do for every file of an
-/// image (150,000 in a large one): exact names, `prefix*` and `*suffix` are compared as
-/// bytes, and only the other shapes run the glob matcher.
+/// image (150,000 in a large one): exact names, `prefix*`, `*suffix` and `*infix*` are
+/// compared as bytes, and only the other shapes run the glob matcher.
 public struct GlobSet: Sendable {
-    private enum Shape: Sendable { case exact, prefix, suffix, general }
+    private enum Shape: Sendable { case exact, prefix, suffix, infix, general }
 
     private struct Entry: Sendable {
         let shape: Shape
@@ -28,6 +34,10 @@ public struct GlobSet: Sendable {
                 (shape, literal) = (.prefix, bytes.dropLast())
             } else if bytes.first == UInt8(ascii: "*"), !bytes.dropFirst().contains(where: wild) {
                 (shape, literal) = (.suffix, bytes.dropFirst())
+            } else if bytes.count > 2, bytes.first == UInt8(ascii: "*"), bytes.last == UInt8(ascii: "*"),
+                      !bytes.dropFirst().dropLast().contains(where: wild) {
+                // `*/node_modules/*`: a substring search.
+                (shape, literal) = (.infix, bytes.dropFirst().dropLast())
             } else {
                 (shape, literal) = (.general, [])
             }
@@ -54,6 +64,8 @@ public struct GlobSet: Sendable {
                         if bytes.count >= entry.count && bytes.prefix(entry.count).elementsEqual(literal) { return index }
                     case .suffix:
                         if bytes.count >= entry.count && bytes.suffix(entry.count).elementsEqual(literal) { return index }
+                    case .infix:
+                        if Self.contains(bytes, literal) { return index }
                     case .general:
                         if globs[index].matches(bytes: bytes) { return index }
                     }
@@ -61,5 +73,19 @@ public struct GlobSet: Sendable {
                 return nil
             }
         }
+    }
+
+    /// Whether `needle` occurs in `haystack`: memchr for its first byte, then a compare.
+    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
+        let last = haystack.count - needle.count
+        var position = 0
+        while position <= last, let found = memchr(base + position, Int32(first), last - position + 1) {
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            if UnsafeBufferPointer(rebasing: haystack[at..<(at + needle.count)]).elementsEqual(needle) { return true }
+            position = at + 1
+        }
+        return false
     }
 }

@@ -87,9 +87,13 @@ public struct SecretDetector: Sendable {
     /// fingerprint: a path relative to the scanned directory, the same from any cwd);
     /// `rule` is the reporting rule.
     public func find(in buffer: UnsafeRawBufferPointer, path: String, identity: String? = nil, rule: Rule) -> [DetectedSecret] {
+        find(in: buffer, path: path, identity: identity, rule: rule, policy: policy(for: path))
+    }
+
+    /// The same with the path's policy worked out by the caller, once for many texts of one file.
+    func find(in buffer: UnsafeRawBufferPointer, path: String, identity: String? = nil, rule: Rule, policy: PathPolicy) -> [DetectedSecret] {
         if allows(path: path) || identity.map(allows(path:)) == true { return [] }
         if allowedRules.contains(rule.name) || allowedRules.contains(rule.id.lowercased()) { return [] }
-        let policy = policy(for: path)
         if policy == .nothing { return [] }
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return scanner.scan(buffer, fileName: name).compactMap { match in
@@ -99,7 +103,11 @@ public struct SecretDetector: Sendable {
     }
 
     public func find(in text: String, path: String, rule: Rule) -> [DetectedSecret] {
-        Array(text.utf8).withUnsafeBytes { find(in: $0, path: path, rule: rule) }
+        find(in: text, path: path, rule: rule, policy: policy(for: path))
+    }
+
+    func find(in text: String, path: String, rule: Rule, policy: PathPolicy) -> [DetectedSecret] {
+        Array(text.utf8).withUnsafeBytes { find(in: $0, path: path, rule: rule, policy: policy) }
     }
 
     func detected(_ match: SecretMatch, path: String, rule: Rule) -> DetectedSecret? {
