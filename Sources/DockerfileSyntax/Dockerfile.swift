@@ -47,7 +47,10 @@ public struct Dockerfile: Sendable, Hashable {
     public var globalArguments: [Instruction]
     /// Every instruction in file order (including global ARGs and FROMs).
     public var instructions: [Instruction]
-    public var stages: [Stage]
+    /// The stages in file order; set once, with `stageNamed` built from it.
+    public private(set) var stages: [Stage]
+    /// Each stage name's first stage, so references resolve without a scan.
+    public private(set) var stageNamed: [String: Int]
     /// Comment lines that are not directives and not inside a continuation.
     public var comments: [Comment]
     /// Number of lines in the source.
@@ -62,6 +65,9 @@ public struct Dockerfile: Sendable, Hashable {
         self.globalArguments = globalArguments
         self.instructions = instructions
         self.stages = stages
+        var named: [String: Int] = [:]
+        for stage in stages { if let name = stage.name, named[name] == nil { named[name] = stage.index } }
+        self.stageNamed = named
         self.comments = comments
         self.lineCount = lineCount
     }
@@ -77,13 +83,14 @@ public struct Dockerfile: Sendable, Hashable {
     /// The stage a `COPY --from=REF` or `FROM REF` refers to: a stage name, or a numeric index
     /// of an earlier stage. Nil when REF is an external image.
     public func stageIndex(referencedBy ref: String, before index: Int) -> Int? {
-        let lowered = ref.lowercased()
-        if let named = stages.first(where: { $0.index < index && $0.name == lowered }) {
-            return named.index
-        }
-        if let number = Int(ref), number >= 0, number < index {
-            return number
-        }
+        stageIndex(referencedBy: ref).flatMap { $0 < index ? $0 : nil }
+    }
+
+    /// The stage a `COPY --from=REF` names as BuildKit resolves it: a stage name anywhere in
+    /// the file (a later stage too) or a stage number. Nil when REF is an external image.
+    public func stageIndex(referencedBy ref: String) -> Int? {
+        if let named = stageNamed[ref.lowercased()] { return named }
+        if let number = Int(ref), number >= 0, number < stages.count { return number }
         return nil
     }
 

@@ -12,14 +12,14 @@ struct StageReferenceCheck: DockerfileCheck {
     static let maxStagesForSuggestions = 200
 
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
-        let stages = facts.dockerfile.stages
-        let graph = StageGraphIndex(stages)
+        let dockerfile = facts.dockerfile
+        let stages = dockerfile.stages
         var out: [Violation] = []
         for stage in stages {
             guard let name = stage.name, !name.contains("$") else { continue }
             if Self.reserved.contains(name) {
                 out.append(Violation(stage.from, "'\(name)' is a reserved name for a stage; choose another", evidence: name))
-            } else if let first = graph.named[name], first != stage.index {
+            } else if let first = dockerfile.stageNamed[name], first != stage.index {
                 out.append(Violation(stage.from, "Stage name '\(name)' is already used on line \(stages[first].from.lines.start); give every stage its own name", evidence: name))
             }
         }
@@ -28,11 +28,16 @@ struct StageReferenceCheck: DockerfileCheck {
             guard let near = Self.likelyStageTypo(stage, in: stages) else { continue }
             out.append(Violation(stage.from, "FROM \(stage.baseImage) names no earlier stage, so the builder pulls the image '\(stage.baseImage)' from a registry; did you mean '\(near)'?", evidence: stage.baseImage))
         }
-        let component = graph.components()
+        let references = stages.map(Self.references(in:))
+        // Which stages each stage reads: its FROM parent and every --from that names a stage.
+        let reads = stages.map { stage in
+            references[stage.index].compactMap { dockerfile.stageIndex(referencedBy: $0.1) } + (stage.parentStage.map { [$0] } ?? [])
+        }
+        let component = Self.components(reads)
         for stage in stages {
-            for (instruction, from) in Self.references(in: stage) {
+            for (instruction, from) in references[stage.index] {
                 let written = instruction.kind == .run ? "RUN --mount=…,from=\(from)" : "\(instruction.keyword.uppercased()) --from=\(from)"
-                if let target = graph.resolve(from) {
+                if let target = dockerfile.stageIndex(referencedBy: from) {
                     if target == stage.index {
                         out.append(Violation(instruction, "\(written) reads from its own stage, a cycle the builder refuses; copy from another stage", evidence: from))
                     } else if component[target] == component[stage.index] {
@@ -111,37 +116,12 @@ struct StageReferenceCheck: DockerfileCheck {
         }
         return d[a.count][b.count]
     }
-}
-
-/// Stage names looked up once, and which stages read from which (FROM parent and every
-/// `--from`), for cycles.
-struct StageGraphIndex {
-    let stages: [Stage]
-    /// Each name's first stage.
-    let named: [String: Int]
-
-    init(_ stages: [Stage]) {
-        self.stages = stages
-        var named: [String: Int] = [:]
-        for stage in stages { if let name = stage.name, named[name] == nil { named[name] = stage.index } }
-        self.named = named
-    }
-
-    /// BuildKit looks names up among all stages (a later one too) and numbers by position.
-    func resolve(_ from: String) -> Int? {
-        if let index = named[from.lowercased()] { return index }
-        if let number = Int(from), number >= 0, number < stages.count { return number }
-        return nil
-    }
 
     /// Strongly connected components of the reads-from graph (Tarjan's, iterative so a
     /// long chain cannot overflow the stack): two stages share one exactly when each
     /// reads, directly or not, from the other.
-    func components() -> [Int] {
-        let edges = stages.map { stage in
-            StageReferenceCheck.references(in: stage).compactMap { resolve($0.1) } + (stage.parentStage.map { [$0] } ?? [])
-        }
-        let n = stages.count
+    static func components(_ edges: [[Int]]) -> [Int] {
+        let n = edges.count
         var index = Array(repeating: -1, count: n), low = Array(repeating: 0, count: n)
         var component = Array(repeating: -1, count: n), onStack = Array(repeating: false, count: n)
         var stack: [Int] = [], counter = 0, components = 0

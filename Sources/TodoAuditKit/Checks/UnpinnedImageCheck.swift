@@ -6,7 +6,6 @@ import DockerfileSyntax
 struct UnpinnedImageCheck: DockerfileCheck {
     func evaluate(_ facts: DockerfileFacts, _ input: CheckInput) -> [Violation] {
         let dockerfile = facts.dockerfile
-        let graph = StageGraphIndex(dockerfile.stages)
         var out: [Violation] = []
         for stage in dockerfile.stages {
             // `FROM bulider` after a stage `builder` is stage-reference's typo, not an image to pin.
@@ -23,7 +22,7 @@ struct UnpinnedImageCheck: DockerfileCheck {
                 }
                 for (written, from) in sources {
                     // A stage's name or number (a later stage's too, as BuildKit reads it) is no image.
-                    guard !from.isEmpty, graph.resolve(from) == nil,
+                    guard !from.isEmpty, dockerfile.stageIndex(referencedBy: from) == nil,
                           // A bare name that is no stage is stage-reference's: likely a typo.
                           !StageReferenceCheck.isBareName(from),
                           let problem = Self.problem(from) else { continue }
