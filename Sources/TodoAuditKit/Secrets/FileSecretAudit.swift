@@ -33,9 +33,7 @@ public struct FileSecretAudit: Sendable {
         guard let rule else { return AuditReport(targets: targets, rules: [], findings: [], weights: engine.catalog.weights) }
         let detector: SecretDetector
         switch engine.catalog.secretRuleSet() {
-        case .success(let rules):
-            detector = SecretDetector(rules: rules, settings: engine.configuration.secrets,
-                                      vendoredPaths: engine.catalog.list("secret-vendored-paths"))
+        case .success(let rules): detector = SecretDetector(rules: rules, catalog: engine.catalog, configuration: engine.configuration)
         case .failure(let error): throw .rules(RuleLoadError(file: "secrets/\(error.kind).yml", problem: error.message))
         }
         let (findings, stats) = scan(files, detector: detector, rule: rule)
@@ -100,7 +98,9 @@ public struct FileSecretAudit: Sendable {
     func scanFile(_ file: ScannedFile, detector: SecretDetector, rule: Rule, buffer: inout FileBuffer) -> ([Finding], SecretScanStats) {
         var stats = SecretScanStats()
         let path = file.path
-        guard !detector.allows(path: path), !detector.allows(path: file.relative) else { return ([], stats) }
+        // A package's own tests report nothing: not worth reading.
+        let policy = detector.policy(for: path)
+        guard policy != .nothing, !detector.allows(path: path), !detector.allows(path: file.relative) else { return ([], stats) }
         switch buffer.load(path, limit: detector.settings.maxFileBytes) {
         case .unreadable, .empty:
             return ([], stats)
@@ -115,7 +115,7 @@ public struct FileSecretAudit: Sendable {
             }
             stats.filesScanned = 1
             stats.bytesScanned = Int64(count)
-            let found = detector.find(in: bytes, path: path, identity: file.relative, rule: rule)
+            let found = detector.find(in: bytes, path: path, identity: file.relative, rule: rule, policy: policy)
             return (found.map { Self.finding($0, path: path, rule: rule, engine: engine) }, stats)
         }
     }

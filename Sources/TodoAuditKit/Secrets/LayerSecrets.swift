@@ -49,6 +49,7 @@ final class LayerSecrets: @unchecked Sendable {
         let layer: Int
         let path: String
         let bytes: [UInt8]
+        let policy: SecretDetector.PathPolicy
     }
 
     init(detector: SecretDetector, rule: Rule) {
@@ -59,20 +60,22 @@ final class LayerSecrets: @unchecked Sendable {
     /// The reader's `inspect` hook.
     func inspect(layer: Int, entry: LayerEntry, content: LayerContent) {
         var stats = SecretScanStats()
-        guard let bytes = load(path: entry.path, size: entry.size, stats: &stats, read: { content.read(limit: $0) }) else {
+        // Worked out once per file: every file of every layer comes through here.
+        let policy = detector.policy(for: "/" + entry.path)
+        guard let bytes = load(path: entry.path, size: entry.size, policy: policy, stats: &stats, read: { content.read(limit: $0) }) else {
             add([], stats)
             return
         }
         lock.lock()
         if queuedBytes + bytes.count <= Self.maxQueuedBytes {
-            queue.append(Job(layer: layer, path: entry.path, bytes: bytes))
+            queue.append(Job(layer: layer, path: entry.path, bytes: bytes, policy: policy))
             queuedBytes += bytes.count
             self.stats.add(stats)
             lock.unlock()
             return
         }
         lock.unlock()
-        add(find(layer: layer, path: entry.path, bytes: bytes), stats)
+        add(find(layer: layer, path: entry.path, bytes: bytes, policy: policy), stats)
     }
 
     /// The reader's `whenIdle` hook: scans queued files until no layer is being read
@@ -80,7 +83,7 @@ final class LayerSecrets: @unchecked Sendable {
     func help(while walking: () -> Bool) {
         while true {
             if let job = take() {
-                add(find(layer: job.layer, path: job.path, bytes: job.bytes), SecretScanStats())
+                add(find(layer: job.layer, path: job.path, bytes: job.bytes, policy: job.policy), SecretScanStats())
             } else if walking() {
                 usleep(200)   // a reader is still at work and may hand off more
             } else if queueIsEmpty {
@@ -94,7 +97,7 @@ final class LayerSecrets: @unchecked Sendable {
         defer { lock.unlock() }
         guard queued < queue.count else { return nil }
         let job = queue[queued]
-        queue[queued] = Job(layer: 0, path: "", bytes: [])   // free its bytes now
+        queue[queued] = Job(layer: 0, path: "", bytes: [], policy: .all)   // free its bytes now
         queued += 1
         queuedBytes -= job.bytes.count
         if queued == queue.count {
@@ -121,14 +124,16 @@ final class LayerSecrets: @unchecked Sendable {
     /// `read(n)` gives the file's first n bytes.
     func scan(layer: Int, path: String, size: Int64, read: (Int) -> [UInt8]) -> ([LayerSecret], SecretScanStats) {
         var stats = SecretScanStats()
-        guard let bytes = load(path: path, size: size, stats: &stats, read: read) else { return ([], stats) }
-        return (find(layer: layer, path: path, bytes: bytes), stats)
+        let policy = detector.policy(for: "/" + path)
+        guard let bytes = load(path: path, size: size, policy: policy, stats: &stats, read: read) else { return ([], stats) }
+        return (find(layer: layer, path: path, bytes: bytes, policy: policy), stats)
     }
 
     /// The bytes to scan, or nil when the file is skipped (counted in `stats`).
-    private func load(path: String, size: Int64, stats: inout SecretScanStats, read: (Int) -> [UInt8]) -> [UInt8]? {
+    private func load(path: String, size: Int64, policy: SecretDetector.PathPolicy, stats: inout SecretScanStats,
+                      read: (Int) -> [UInt8]) -> [UInt8]? {
         // A package's own tests report nothing: not worth reading.
-        guard size > 0, !detector.allows(path: path), detector.policy(for: "/" + path) != .nothing else { return nil }
+        guard size > 0, policy != .nothing, !detector.allows(path: path) else { return nil }
         guard size <= Int64(detector.settings.maxFileBytes) else {
             stats.skippedLarge = 1
             return nil
@@ -146,8 +151,8 @@ final class LayerSecrets: @unchecked Sendable {
         return bytes
     }
 
-    private func find(layer: Int, path: String, bytes: [UInt8]) -> [LayerSecret] {
-        let secrets = bytes.withUnsafeBytes { detector.find(in: $0, path: "/" + path, rule: rule) }
+    private func find(layer: Int, path: String, bytes: [UInt8], policy: SecretDetector.PathPolicy) -> [LayerSecret] {
+        let secrets = bytes.withUnsafeBytes { detector.find(in: $0, path: "/" + path, rule: rule, policy: policy) }
         return secrets.map { LayerSecret(layer: layer, path: path, secret: $0) }
     }
 

@@ -59,7 +59,12 @@ public struct SecretDetector: Sendable {
     /// compile, which the catalog tests rule out.
     public static func make(_ catalog: RuleCatalog, _ configuration: AuditConfiguration) -> SecretDetector? {
         guard case .success(let rules) = catalog.secretRuleSet() else { return nil }
-        return SecretDetector(rules: rules, settings: configuration.secrets, vendoredPaths: catalog.list("secret-vendored-paths"))
+        return SecretDetector(rules: rules, catalog: catalog, configuration: configuration)
+    }
+
+    /// The detector of compiled `rules` with the catalog's data and the user's settings.
+    public init(rules: SecretRuleSet, catalog: RuleCatalog, configuration: AuditConfiguration) {
+        self.init(rules: rules, settings: configuration.secrets, vendoredPaths: catalog.list("secret-vendored-paths"))
     }
 
     /// What a path's place allows to be reported: everything, only vendor-format kinds (in
