@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import SecretScanning
 
 /// Several globs asked about one text at a time, as image checks do for every file of an
 /// image (150,000 in a large one): exact names, `prefix*`, `*suffix` and `*infix*` are
@@ -65,7 +61,7 @@ public struct GlobSet: Sendable {
                     case .suffix:
                         if bytes.count >= entry.count && bytes.suffix(entry.count).elementsEqual(literal) { return index }
                     case .infix:
-                        if Self.contains(bytes, literal) { return index }
+                        if ByteSearch.contains(UnsafeRawBufferPointer(bytes), UnsafeRawBufferPointer(literal)) { return index }
                     case .general:
                         if globs[index].matches(bytes: bytes) { return index }
                     }
@@ -73,19 +69,5 @@ public struct GlobSet: Sendable {
                 return nil
             }
         }
-    }
-
-    /// Whether `needle` occurs in `haystack`: memchr for its first byte, then a compare.
-    static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count, let base = haystack.baseAddress else { return false }
-        let last = haystack.count - needle.count
-        var position = 0
-        while position <= last, let found = memchr(base + position, Int32(first), last - position + 1) {
-            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            if UnsafeBufferPointer(rebasing: haystack[at..<(at + needle.count)]).elementsEqual(needle) { return true }
-            position = at + 1
-        }
-        return false
     }
 }
