@@ -12,8 +12,7 @@ struct ApkNoCacheCheck: DockerfileCheck {
             guard let op = ops.first(where: { !$0.has("--no-cache") }) else { continue }
             if facts.removes(instruction, anyOf: Self.paths) || facts.cachesMount(instruction, anyOf: Self.paths) { continue }
             // Name the subcommand as written: `apk upgrade` fetches the index too.
-            let verb = op.command.arguments.first { !$0.hasPrefix("-") } ?? "add"
-            out.append(Violation(instruction, "apk \(verb) without --no-cache keeps the package index in the layer", evidence: (["apk"] + op.command.arguments.prefix(4)).joined(separator: " ")))
+            out.append(Violation(instruction, "apk \(op.verb) without --no-cache keeps the package index in the layer", evidence: (["apk"] + op.command.arguments.prefix(4)).joined(separator: " ")))
         }
         return out
     }

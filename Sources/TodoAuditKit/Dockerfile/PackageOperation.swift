@@ -9,6 +9,8 @@ public struct PackageOperation: Sendable, Hashable {
 
     public var manager: Manager
     public var action: Action
+    /// The subcommand as written (`add`, `upgrade`, `install`, `groupinstall`).
+    public var verb: String
     /// Package names with version pins and extras stripped (`gcc=12-r0` → `gcc`); a `$VAR`
     /// word stays as written.
     public var packages: [String]
@@ -118,6 +120,7 @@ public struct PackageOperation: Sendable, Hashable {
         }
         self.manager = manager
         self.action = action
+        self.verb = verb
         // A `$VAR` word is kept as written so `expanding(_:)` can look it up.
         self.packages = names.map { $0.hasPrefix("$") ? $0 : Self.bareName($0, manager: manager) }.filter { !$0.isEmpty }
         self.specs = names.filter { !$0.isEmpty }
