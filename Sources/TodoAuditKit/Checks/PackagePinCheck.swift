@@ -52,7 +52,7 @@ struct PackagePinCheck: DockerfileCheck {
             return body.contains("@") || spec.contains(":")
         case .yum, .dnf, .microdnf, .zypper:
             // name-version (`nginx-1.24.0`) or a comparison (`zypper in 'curl>=8'`).
-            return spec.contains(where: { "=<>".contains($0) }) || spec.range(of: #"-\d"#, options: .regularExpression) != nil
+            return spec.contains(where: { "=<>".contains($0) }) || zip(spec, spec.dropFirst()).contains { $0 == "-" && $1.isNumber }
         }
     }
 

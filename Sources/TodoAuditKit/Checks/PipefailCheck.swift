@@ -27,7 +27,7 @@ struct PipefailCheck: DockerfileCheck {
             }
             defer { endShell[stage.index] = shell }
             for instruction in stage.instructions {
-                if instruction.kind == .shell { shell = Self.argv(instruction) }
+                if instruction.kind == .shell { shell = instruction.words }
                 guard instruction.kind == .run else { continue }
                 if let shell, Self.setsPipefail(shell) || Self.foreignShells.contains(Self.program(shell.first ?? "")) { continue }
                 if case .exec(let argv)? = instruction.commandForm, Self.setsPipefail(argv) { continue }
@@ -70,11 +70,6 @@ struct PipefailCheck: DockerfileCheck {
         zip(arguments, arguments.dropFirst()).contains { option, value in
             value == "pipefail" && option.hasPrefix("-") && !option.hasPrefix("--") && option.contains("o")
         }
-    }
-
-    static func argv(_ instruction: Instruction) -> [String] {
-        if case .exec(let argv)? = instruction.commandForm { return argv }
-        return instruction.words
     }
 
     static func program(_ path: String) -> String {

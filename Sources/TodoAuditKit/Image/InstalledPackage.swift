@@ -56,11 +56,22 @@ extension ImageFacts {
 
     /// `etc/passwd` as name and uid, in file order.
     public var users: [(name: String, uid: Int)] {
-        guard let passwd = text("etc/passwd") else { return [] }
-        return passwd.split(separator: "\n").compactMap { line in
-            let fields = line.split(separator: ":", omittingEmptySubsequences: false)
-            guard fields.count >= 3, let uid = Int(fields[2]) else { return nil }
-            return (String(fields[0]), uid)
+        accountRecords("etc/passwd").compactMap { record in
+            guard record.fields.count >= 3, let uid = Int(record.fields[2]) else { return nil }
+            return (record.fields[0], uid)
         }
+    }
+
+    /// The colon-separated account lines of `etc/passwd`, `etc/shadow` or `etc/group` in the
+    /// merged view, with their line numbers; comments and NIS `+` lines left out.
+    public func accountRecords(_ path: String) -> [(fields: [String], line: Int)] {
+        guard let text = text(path) else { return [] }
+        var out: [(fields: [String], line: Int)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let fields = line.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count >= 2, !fields[0].isEmpty, !fields[0].hasPrefix("#"), !fields[0].hasPrefix("+") else { continue }
+            out.append((fields, index + 1))
+        }
+        return out
     }
 }
