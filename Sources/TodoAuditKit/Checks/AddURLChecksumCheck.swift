@@ -9,7 +9,7 @@ struct AddURLChecksumCheck: DockerfileCheck {
         for stage in facts.dockerfile.stages {
             for (position, instruction) in stage.instructions.enumerated() where instruction.kind == .add {
                 guard instruction.flag("checksum") == nil else { continue }
-                let later = stage.instructions[(position + 1)...].filter { $0.kind == .run }
+                let later = stage.instructions[(position + 1)...].lazy.filter { $0.kind == .run }
                 for source in CopySources.sources(of: instruction) where CopySources.isURL(source) {
                     if Self.isPinnedGit(source) { continue }
                     if let name = Self.fileName(source, destination: instruction.words.last ?? ""),
