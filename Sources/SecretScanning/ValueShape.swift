@@ -7,6 +7,12 @@ enum ValueShape {
         "char", "hidden", "password", "secret", "token", "string;", "str,", "self", "this", "new", "await", "function",
     ]
     static let hashPrefixes = ["$2a$", "$2b$", "$2y$", "$argon2", "$1$", "$5$", "$6$", "$pbkdf2", "pbkdf2_", "sha1$", "md5$", "{ssha}", "{sha}", "{bcrypt}"]
+    /// Values that point somewhere instead of being the secret: URLs, paths, secret-store
+    /// references, and a package manifest's dependency sources (`npm:`, `workspace:`, `git+`).
+    static let referencePrefixes = [
+        "http://", "https://", "/", "./", "../", "~/", "file:", "env:", "vault:", "arn:", "secretsmanager:", "ssm:",
+        "npm:", "workspace:", "link:", "git+", "github:", "catalog:", "patch:", "portal:",
+    ]
     static let secretWords = ["password", "passwd", "secret", "token", "key", "pass", "auth", "api", "credential"]
     static let codeExtensions: Set<String> = [
         "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "go", "rb", "php", "java", "kt", "kts", "scala", "cs", "swift",
@@ -27,8 +33,7 @@ enum ValueShape {
         let lower = value.lowercased()
         if typeNames.contains(lower) { return false }
         if hashPrefixes.contains(where: { lower.hasPrefix($0) }) { return false }
-        if ["http://", "https://", "/", "./", "../", "~/", "file:", "env:", "vault:", "arn:", "secretsmanager:", "ssm:"]
-            .contains(where: { lower.hasPrefix($0) }) { return false }
+        if Self.referencePrefixes.contains(where: { lower.hasPrefix($0) }) { return false }
         if [".pem", ".key", ".json", ".txt", ".crt", ".p12", ".pfx", ".yaml", ".yml", ".env", ".jks", ".cer"]
             .contains(where: { lower.hasSuffix($0) }) { return false }
         // Prose: words and spaces only ("Enter your password").
@@ -49,9 +54,6 @@ enum ValueShape {
         if bytes.allSatisfy(isDigit) && bytes.count < 8 { return false }
         if isVersionRange(bytes) { return false }
         if inCode && isWordsInPunctuation(bytes) { return false }
-        if ["npm:", "workspace:", "link:", "git+", "github:", "catalog:", "patch:", "portal:"].contains(where: { lower.hasPrefix($0) }) {
-            return false
-        }
         return Entropy.bits(bytes) >= 2.2
     }
 
